@@ -1,0 +1,60 @@
+// Domain types shared by the content script, the background and the extension pages.
+
+export const PLATFORMS = [
+  'facebook',
+  'x',
+  'instagram',
+  'youtube',
+  'reddit',
+  'mastodon',
+  'linkedin',
+  'nebenan',
+  'generic',
+] as const;
+export type Platform = (typeof PLATFORMS)[number];
+
+export type MentionKind = 'post' | 'comment';
+
+export const MENTION_STATUSES = ['new', 'seen', 'answered', 'ignored'] as const;
+export type MentionStatus = (typeof MENTION_STATUSES)[number];
+
+export type AuthorMode = 'plain' | 'pseudonym' | 'none';
+
+/** What a content script reports for one post or comment that contains at least one match. */
+export interface MentionInput {
+  mentionKey: string;
+  platform: Platform;
+  kind: MentionKind;
+  permalink: string;
+  pageUrl: string;
+  /** Raw author as shown on the page; the background applies the privacy mode before storing. */
+  author: string;
+  authorUrl?: string;
+  /** ISO time when the page gives one, else the visible text. */
+  time?: string;
+  snippet: string;
+  terms: string[];
+  topicIds: string[];
+}
+
+/** A row of the mention log (IndexedDB). */
+export interface Mention {
+  id: number;
+  mentionKey: string;
+  platform: Platform;
+  kind: MentionKind;
+  permalink: string;
+  pageUrl: string;
+  author: string;
+  time?: string;
+  snippet: string;
+  terms: string[];
+  topicIds: string[];
+  firstSeen: number;
+  lastSeen: number;
+  seenCount: number;
+  status: MentionStatus;
+  statusChangedAt: number;
+  note: string;
+  templateUsed?: string;
+}

@@ -1,0 +1,27 @@
+import type { MentionKind, Platform } from '../model';
+
+/** One post or comment as an adapter understands it. */
+export interface ExtractedItem {
+  platform: Platform;
+  kind: MentionKind;
+  permalink: string;
+  author: string;
+  authorUrl?: string;
+  /** ISO when the page gives one, else the visible text. */
+  time?: string;
+  text: string;
+  /** The element whose text was matched. */
+  container: Element;
+}
+
+export interface PlatformAdapter {
+  id: Platform;
+  /** Whether this adapter handles the page (by URL, or by markup for self-hosted software such as Mastodon). */
+  matches(url: URL, doc: Document): boolean;
+  /** The innermost post/comment container holding `node`, or null when the node is outside any item. */
+  closestItem(node: Node): Element | null;
+  /** All post/comment containers under `root` (used to tell "no items here" = markup changed). */
+  findItems(root: ParentNode): Element[];
+  /** Reads one container. Never throws; unknown fields fall back to the page URL / empty strings. */
+  extract(container: Element, pageUrl: URL): ExtractedItem;
+}
