@@ -1,0 +1,73 @@
+// The ONE Dexie schema file. Every version(n).stores() lives here, oldest first, and stays forever once shipped;
+// a later change adds a version (with an upgrade() when rows must change) plus a saved database of the previous
+// version in tests/fixtures/db/ that tests/unit/db-upgrade.test.ts opens with the current schema.
+//
+// Dexie lives in the extension origin only (background and extension pages): an IndexedDB opened in a content
+// script belongs to the visited site. Content scripts send mentions by message.
+import Dexie, { type EntityTable } from 'dexie';
+import type { Mention } from './model';
+
+/** A small key/value table for installation data that is not a setting (e.g. the pseudonym salt). */
+export interface MetaRow {
+  key: string;
+  value: unknown;
+}
+
+export type LauscherDb = Dexie & {
+  mentions: EntityTable<Mention, 'id'>;
+  meta: EntityTable<MetaRow, 'key'>;
+};
+
+/**
+ * Every schema version ever shipped, oldest first. Index only what `where()` queries: never post text.
+ * - mentionKey: unique, dedupe on write and merge on import
+ * - firstSeen: digest (today/yesterday), list and export date ranges
+ * - lastSeen: retention (purge) and quota pruning
+ * - status, platform, *topicIds: list filters
+ */
+export const SCHEMA_VERSIONS: readonly { version: number; stores: Record<string, string | null> }[] = [
+  {
+    version: 1,
+    stores: {
+      mentions: '++id, &mentionKey, firstSeen, lastSeen, status, platform, *topicIds',
+      meta: 'key',
+    },
+  },
+];
+
+export const DB_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]?.version ?? 1;
+export const DEFAULT_DB_NAME = 'lauscher';
+
+/** Opens (lazily, on first query) a Lauscher database. Tests pass a fresh name each. */
+export function createDb(name: string = DEFAULT_DB_NAME): LauscherDb {
+  const db = new Dexie(name) as LauscherDb;
+  for (const { version, stores } of SCHEMA_VERSIONS) {
+    db.version(version).stores(stores);
+  }
+  return db;
+}
+
+let defaultDb: LauscherDb | undefined;
+
+/** The extension's database, created on first use (so importing this file opens nothing). */
+export function getDb(): LauscherDb {
+  defaultDb ??= createDb();
+  return defaultDb;
+}
+
+const SALT_KEY = 'pseudonymSalt';
+
+/**
+ * The installation's pseudonym salt: 16 random bytes as hex, created once and kept in `meta`.
+ * "Alles löschen" (deleteAll) clears mentions only, so pseudonyms stay stable across it.
+ */
+export async function getInstallSalt(db: LauscherDb): Promise<string> {
+  return db.transaction('rw', db.meta, async () => {
+    const row = await db.meta.get(SALT_KEY);
+    if (typeof row?.value === 'string' && row.value) return row.value;
+    const bytes = crypto.getRandomValues(new Uint8Array(16));
+    const salt = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+    await db.meta.put({ key: SALT_KEY, value: salt });
+    return salt;
+  });
+}
