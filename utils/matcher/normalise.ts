@@ -1,0 +1,317 @@
+// German-aware folding with an offset map back into the original text.
+//
+// Folding (the matching form of a text):
+// - lower case, compatibility decomposition (NFKD: fullwidth letters, ligatures, 𝗯𝗼𝗹𝗱 letters → plain letters);
+// - umlauts become their two-letter spelling: ä→ae, ö→oe, ü→ue (precomposed or decomposed with U+0308), ß/ẞ→ss;
+// - every other combining mark is dropped (é→e), format characters (soft hyphen U+00AD, U+200B–U+200F, U+2060,
+//   U+FEFF, bidi controls, …) are skipped;
+// - every run of whitespace becomes one space; dash and apostrophe variants become '-' and "'".
+//
+// Each folded code unit remembers the original UTF-16 range it came from (`starts[i]`, `ends[i]`), so a match over
+// folded units [a, b) maps back to the original range [starts[a], ends[b - 1]).
+//
+// The per-code-unit results are computed lazily and cached in a 64K table, so folding a text costs one table lookup
+// and three typed-array writes per code unit, with no per-character allocation.
+
+/** Folded code units and their original ranges. Reused between scans; grows as needed. */
+export class FoldBuffer {
+  chars: Uint16Array;
+  starts: Int32Array;
+  ends: Int32Array;
+  length = 0;
+
+  constructor(capacity = 1024) {
+    this.chars = new Uint16Array(capacity);
+    this.starts = new Int32Array(capacity);
+    this.ends = new Int32Array(capacity);
+  }
+
+  ensure(capacity: number): void {
+    if (capacity <= this.chars.length) return;
+    let size = this.chars.length * 2;
+    while (size < capacity) size *= 2;
+    const chars = new Uint16Array(size);
+    const starts = new Int32Array(size);
+    const ends = new Int32Array(size);
+    chars.set(this.chars.subarray(0, this.length));
+    starts.set(this.starts.subarray(0, this.length));
+    ends.set(this.ends.subarray(0, this.length));
+    this.chars = chars;
+    this.starts = starts;
+    this.ends = ends;
+  }
+
+  toString(): string {
+    let out = '';
+    for (let i = 0; i < this.length; i += 4096) {
+      out += String.fromCharCode(...this.chars.subarray(i, Math.min(this.length, i + 4096)));
+    }
+    return out;
+  }
+}
+
+// Table values: 0 = not computed yet; 1..0x10000 = one folded unit (value - 1); otherwise a kind below, or an index
+// into `expansions` (value - EXPANSION).
+const SKIP = 0x10001;
+const MARK = 0x10002;
+const DIAERESIS = 0x10003;
+const SPACE = 0x10004;
+const HIGH_SURROGATE = 0x10005;
+const EXPANSION = 0x20000;
+
+const SPACE_UNIT = 0x20;
+const IS_MARK = /^\p{M}$/u;
+const IS_FORMAT = /^\p{Cf}$/u;
+const IS_SPACE = /^\s$/u;
+const IS_WORD = /^[\p{L}\p{N}]$/u;
+const DASHES = new Set(['\u2010', '\u2011', '\u2012', '\u2013', '\u2212', '\uFE63', '\uFF0D']);
+const APOSTROPHES = new Set(['\u2018', '\u2019', '\u02BC', '\u0060', '\u00B4', '\u2032']);
+
+/** Folds a short string character by character (no whitespace collapsing); used to fill the tables. */
+function foldChunk(s: string, keepCase: boolean): string {
+  let out = '';
+  let prev = '';
+  for (const ch of s) {
+    if (IS_FORMAT.test(ch)) continue;
+    if (DASHES.has(ch)) {
+      out += '-';
+      prev = '';
+      continue;
+    }
+    if (APOSTROPHES.has(ch)) {
+      out += "'";
+      prev = '';
+      continue;
+    }
+    let d = ch.normalize('NFKD');
+    if (!keepCase) d = d.toLowerCase().normalize('NFKD');
+    for (const c of d) {
+      if (IS_MARK.test(c)) {
+        if (
+          c === '\u0308' &&
+          (prev === 'a' || prev === 'o' || prev === 'u' || prev === 'A' || prev === 'O' || prev === 'U')
+        )
+          out += 'e';
+        prev = '';
+        continue;
+      }
+      if (IS_FORMAT.test(c)) continue;
+      if (c === 'ß') out += 'ss';
+      else if (c === '\u1E9E') out += keepCase ? 'SS' : 'ss';
+      else if (IS_SPACE.test(c)) out += ' ';
+      else out += c;
+      prev = c;
+    }
+  }
+  return out;
+}
+
+class Folder {
+  readonly table = new Int32Array(0x10000);
+  readonly expansions: string[] = [];
+  readonly astral = new Map<number, string>();
+
+  constructor(readonly keepCase: boolean) {}
+
+  compute(c: number): number {
+    let v: number;
+    if (c >= 0xd800 && c <= 0xdbff) v = HIGH_SURROGATE;
+    else if (c >= 0xdc00 && c <= 0xdfff) v = c + 1;
+    else {
+      const ch = String.fromCharCode(c);
+      if (IS_FORMAT.test(ch)) v = SKIP;
+      else if (IS_MARK.test(ch)) v = c === 0x308 ? DIAERESIS : MARK;
+      else if (IS_SPACE.test(ch)) v = SPACE;
+      else {
+        const r = foldChunk(ch, this.keepCase);
+        if (r.length === 0) v = SKIP;
+        else if (r === ' ') v = SPACE;
+        else if (r.length === 1) v = r.charCodeAt(0) + 1;
+        else {
+          v = EXPANSION + this.expansions.length;
+          this.expansions.push(r);
+        }
+      }
+    }
+    this.table[c] = v;
+    return v;
+  }
+
+  astralFold(cp: number): string {
+    let r = this.astral.get(cp);
+    if (r === undefined) {
+      r = foldChunk(String.fromCodePoint(cp), this.keepCase);
+      this.astral.set(cp, r);
+    }
+    return r;
+  }
+}
+
+const LOWER = new Folder(false);
+const KEEP_CASE = new Folder(true);
+
+function isAou(u: number): boolean {
+  return u === 0x61 || u === 0x6f || u === 0x75 || u === 0x41 || u === 0x4f || u === 0x55;
+}
+
+/** Folds `text` into `buf` (lower case unless `keepCase`), recording the original range of every folded unit. */
+export function foldText(text: string, buf: FoldBuffer, keepCase = false): void {
+  const folder = keepCase ? KEEP_CASE : LOWER;
+  const table = folder.table;
+  const len = text.length;
+  buf.length = 0;
+  buf.ensure(len + (len >> 2) + 64);
+  let chars = buf.chars;
+  let starts = buf.starts;
+  let ends = buf.ends;
+  let cap = chars.length - 4;
+  let n = 0;
+  let aou = false;
+  for (let i = 0; i < len; i++) {
+    if (n >= cap) {
+      buf.length = n;
+      buf.ensure(n * 2 + 64);
+      chars = buf.chars;
+      starts = buf.starts;
+      ends = buf.ends;
+      cap = chars.length - 4;
+    }
+    const c = text.charCodeAt(i);
+    let v = table[c] as number;
+    if (v === 0) v = folder.compute(c);
+    if (v <= 0x10000) {
+      const u = v - 1;
+      chars[n] = u;
+      starts[n] = i;
+      ends[n] = i + 1;
+      n++;
+      aou = isAou(u);
+      continue;
+    }
+    if (v === SPACE) {
+      if (n === 0 || chars[n - 1] !== SPACE_UNIT) {
+        chars[n] = SPACE_UNIT;
+        starts[n] = i;
+        ends[n] = i + 1;
+        n++;
+      }
+      aou = false;
+      continue;
+    }
+    if (v === SKIP) continue;
+    if (v === MARK || v === DIAERESIS) {
+      if (n > 0) {
+        if (v === DIAERESIS && aou) {
+          chars[n] = 0x65; // 'e' in both modes: Ä → "Ae"
+          starts[n] = starts[n - 1] as number;
+          ends[n] = i + 1;
+          ends[n - 1] = i + 1;
+          n++;
+        } else if (chars[n - 1] !== SPACE_UNIT) {
+          ends[n - 1] = i + 1;
+        }
+      }
+      aou = false;
+      continue;
+    }
+    let exp: string;
+    let end = i + 1;
+    if (v === HIGH_SURROGATE) {
+      const lo = i + 1 < len ? text.charCodeAt(i + 1) : 0;
+      if (lo < 0xdc00 || lo > 0xdfff) {
+        // lone high surrogate: keep as is
+        chars[n] = c;
+        starts[n] = i;
+        ends[n] = i + 1;
+        n++;
+        aou = false;
+        continue;
+      }
+      exp = folder.astralFold(((c - 0xd800) << 10) + (lo - 0xdc00) + 0x10000);
+      end = i + 2;
+    } else {
+      exp = folder.expansions[v - EXPANSION] as string;
+    }
+    if (n + exp.length + 4 > chars.length) {
+      buf.length = n;
+      buf.ensure(n + exp.length + 64);
+      chars = buf.chars;
+      starts = buf.starts;
+      ends = buf.ends;
+      cap = chars.length - 4;
+    }
+    for (let k = 0; k < exp.length; k++) {
+      const u = exp.charCodeAt(k);
+      if (u === SPACE_UNIT && n > 0 && chars[n - 1] === SPACE_UNIT) continue;
+      chars[n] = u;
+      starts[n] = i;
+      ends[n] = end;
+      n++;
+    }
+    aou = false;
+    i = end - 1;
+  }
+  buf.length = n;
+}
+
+const scratch = new FoldBuffer(256);
+
+/** The folded form of `s` as a string, with whitespace runs collapsed to one space (not trimmed). */
+export function foldString(s: string, keepCase = false): string {
+  foldText(s, scratch, keepCase);
+  return scratch.toString();
+}
+
+// Word characters (letters and digits, \p{L}\p{N}); everything else is a boundary, including '-', '#', '@', '_'.
+/** Per code unit: 0 = not classified yet, 1 = boundary, 2 = word. Read it directly in hot loops. */
+export const wordTable = new Uint8Array(0x10000);
+const astralWord = new Map<number, boolean>();
+
+/** Classifies a code unit (surrogates count as boundaries; see wordAt for pairs) and caches the result. */
+export function classifyUnit(u: number): number {
+  const w = u >= 0xd800 && u <= 0xdfff ? 1 : IS_WORD.test(String.fromCharCode(u)) ? 2 : 1;
+  wordTable[u] = w;
+  return w;
+}
+
+export function isWordUnit(u: number): boolean {
+  const w = wordTable[u] as number;
+  return (w === 0 ? classifyUnit(u) : w) === 2;
+}
+
+export function isWordCodePoint(cp: number): boolean {
+  if (cp < 0x10000) return isWordUnit(cp);
+  let w = astralWord.get(cp);
+  if (w === undefined) {
+    w = IS_WORD.test(String.fromCodePoint(cp));
+    astralWord.set(cp, w);
+  }
+  return w;
+}
+
+/** Is the code point that starts at folded index `p` a word character? (false at the end) */
+export function wordAt(chars: Uint16Array, p: number, n: number): boolean {
+  if (p >= n) return false;
+  const c = chars[p] as number;
+  if (c >= 0xd800 && c <= 0xdbff && p + 1 < n) {
+    const lo = chars[p + 1] as number;
+    if (lo >= 0xdc00 && lo <= 0xdfff) return isWordCodePoint(((c - 0xd800) << 10) + (lo - 0xdc00) + 0x10000);
+  }
+  return isWordUnit(c);
+}
+
+/** Is the code point that ends just before folded index `p` a word character? (false at the start) */
+export function wordBefore(chars: Uint16Array, p: number): boolean {
+  if (p <= 0) return false;
+  const c = chars[p - 1] as number;
+  if (c >= 0xdc00 && c <= 0xdfff && p >= 2) {
+    const hi = chars[p - 2] as number;
+    if (hi >= 0xd800 && hi <= 0xdbff) return isWordCodePoint(((hi - 0xd800) << 10) + (c - 0xdc00) + 0x10000);
+  }
+  return isWordUnit(c);
+}
+
+/** Does the string contain a letter or digit? */
+export function hasWordChar(s: string): boolean {
+  return /[\p{L}\p{N}]/u.test(s);
+}
