@@ -24,4 +24,9 @@ export interface PlatformAdapter {
   findItems(root: ParentNode): Element[];
   /** Reads one container. Never throws; unknown fields fall back to the page URL / empty strings. */
   extract(container: Element, pageUrl: URL): ExtractedItem;
+  /**
+   * Whether a page at `url` should contain items (a feed, a post, a thread). When it does and `findItems` comes back
+   * empty on a page with text, the site's markup has probably changed. Absent = never expects items.
+   */
+  expectsItemsAt?(url: URL): boolean;
 }

@@ -1,0 +1,156 @@
+import type { ExtractedItem } from './types';
+
+// Site-independent DOM helpers shared by the adapters. No site-specific selectors here (HOUSE-STYLE point 4).
+
+/** The element for a node (text nodes -> parent element). */
+export function elementOf(node: Node | null | undefined): Element | null {
+  if (!node) return null;
+  return node.nodeType === 1 ? (node as Element) : node.parentElement;
+}
+
+/** The parent element, hopping from a shadow root to its host. */
+export function parentAcrossShadow(el: Element): Element | null {
+  if (el.parentElement) return el.parentElement;
+  const root = el.parentNode;
+  return root && 'host' in root ? ((root as ShadowRoot).host ?? null) : null;
+}
+
+/** Like `closest`, but continues from a shadow root's host into the light DOM. */
+export function closestDeep(node: Node, selector: string): Element | null {
+  let el = elementOf(node);
+  while (el) {
+    const hit = el.closest(selector);
+    if (hit) return hit;
+    const root = el.getRootNode();
+    el = root && 'host' in root ? ((root as ShadowRoot).host ?? null) : null;
+  }
+  return null;
+}
+
+/** `querySelectorAll` that also searches open shadow roots, in document order per tree. */
+export function queryAllDeep(root: ParentNode, selector: string): Element[] {
+  const out: Element[] = [...root.querySelectorAll(selector)];
+  const hosts = [...root.querySelectorAll('*')].filter((el) => el.shadowRoot);
+  for (const host of hosts) {
+    if (host.shadowRoot) out.push(...queryAllDeep(host.shadowRoot, selector));
+  }
+  return out;
+}
+
+/** First element matching any selector of the list (first hit wins), optionally skipping nested items. */
+export function pick(
+  root: Element,
+  selectors: readonly string[],
+  notInside?: (el: Element) => boolean,
+): Element | null {
+  for (const sel of selectors) {
+    for (const el of root.querySelectorAll(sel)) {
+      if (!notInside?.(el)) return el;
+    }
+  }
+  return null;
+}
+
+/** Whitespace-normalised text. */
+export function squash(text: string | null | undefined): string {
+  return (text ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Visible text of `el`, skipping descendants for which `skip` is true (nested items, buttons, hidden parts),
+ * with block boundaries turned into spaces.
+ */
+export function textOf(el: Element | null, skip?: (el: Element) => boolean): string {
+  if (!el) return '';
+  const parts: string[] = [];
+  const walk = (node: Node) => {
+    for (const child of node.childNodes) {
+      if (child.nodeType === 3) parts.push(child.nodeValue ?? '');
+      else if (child.nodeType === 1) {
+        const c = child as Element;
+        const tag = c.tagName;
+        if (tag === 'SCRIPT' || tag === 'STYLE' || tag === 'TEMPLATE' || tag === 'svg' || tag === 'SVG') continue;
+        if (skip?.(c)) continue;
+        parts.push(' ');
+        walk(c);
+        parts.push(' ');
+      }
+    }
+  };
+  walk(el);
+  return squash(parts.join(''));
+}
+
+/** Absolute URL or '' when the href is missing, a fragment-only link or javascript:. */
+export function absUrl(href: string | null | undefined, base: URL | string): string {
+  if (!href) return '';
+  const h = href.trim();
+  if (!h || h.startsWith('javascript:')) return '';
+  try {
+    return new URL(h, base).href;
+  } catch {
+    return '';
+  }
+}
+
+/** ISO time from `time[datetime]`, `abbr[data-utime]` or a `created`-like attribute; else null. */
+export function isoFrom(el: Element | null): string | null {
+  if (!el) return null;
+  const dt = el.getAttribute('datetime');
+  if (dt) return toIso(dt);
+  const utime = el.getAttribute('data-utime');
+  if (utime && /^\d+$/.test(utime)) return new Date(Number(utime) * 1000).toISOString();
+  for (const attr of ['created', 'created-timestamp', 'ts', 'data-timestamp']) {
+    const v = el.getAttribute(attr);
+    if (v) return toIso(v);
+  }
+  return null;
+}
+
+/** Normalises an ISO string or epoch (seconds or milliseconds) to ISO; returns the input when unparseable. */
+export function toIso(value: string): string {
+  const v = value.trim();
+  if (/^\d{9,13}$/.test(v)) {
+    const n = Number(v);
+    return new Date(v.length > 10 ? n : n * 1000).toISOString();
+  }
+  const d = new Date(v);
+  return Number.isNaN(d.getTime()) ? v : d.toISOString();
+}
+
+/** Time of an item: ISO from the first time-bearing element among `selectors`, else its visible text. */
+export function timeOf(
+  root: Element,
+  selectors: readonly string[],
+  notInside?: (el: Element) => boolean,
+): string | undefined {
+  const el = pick(root, selectors, notInside);
+  if (!el) return undefined;
+  const iso = isoFrom(el);
+  if (iso) return iso;
+  const label = el.getAttribute('aria-label') || el.getAttribute('title');
+  const text = squash(el.textContent) || squash(label);
+  return text || undefined;
+}
+
+/** A predicate: true for elements that belong to a nested item below `item` (keeps a post's fields out of its comments). */
+export function inNested(item: Element, itemSelector: string): (el: Element) => boolean {
+  return (el) => {
+    const owner = el.closest(itemSelector);
+    return !!owner && owner !== item && item.contains(owner);
+  };
+}
+
+/** Runs `fn`, returning `fallback` on any exception (extract must never throw). */
+export function safe<T>(fn: () => T, fallback: T): T {
+  try {
+    return fn();
+  } catch {
+    return fallback;
+  }
+}
+
+/** Runs an adapter's reader; on any exception returns the honest fallback (kind post, page URL, whole text). */
+export function safeExtract(fn: () => ExtractedItem, fallback: ExtractedItem): ExtractedItem {
+  return safe(fn, fallback);
+}

@@ -1,0 +1,238 @@
+import { absUrl, closestDeep, elementOf, inNested, isoFrom, pick, safe, safeExtract, squash, textOf } from './dom';
+import { normalizePermalink } from './mention-key';
+import type { PlatformAdapter } from './types';
+
+// www.facebook.com (also web.) and m.facebook.com. Verified against saved pages from 2021 (m.), 2022 and 2025 (www).
+
+/** www: a feed unit carries aria-posinset (2020-25); 2020-22 posts are also role=article labelled by their header. */
+const WWW_POST = ['[aria-posinset]', '[role="article"][aria-labelledby]'];
+/** www comments and replies: nested role=article without posinset. */
+const WWW_COMMENT = '[role="article"]:not([aria-posinset]):not([aria-labelledby])';
+/** m.facebook.com: stories carry their tracking JSON in data-ft; comments have data-sigil "comment". */
+const M_POST = 'article[data-ft]';
+const M_COMMENT = '[data-sigil~="comment"]';
+/** Photo/video viewer: the side panel holds the post header, description and its comments. */
+const VIEWER = '[role="complementary"]';
+const ITEM = [...WWW_POST, WWW_COMMENT, M_POST, M_COMMENT].join(', ');
+
+/** Localised aria-label of a comment (de + en), e.g. "Kommentar von Erika Muster vor 2 Stunden". */
+const COMMENT_LABEL = /^(?:Comment|Reply|Kommentar|Antwort)\s+(?:by|von)\s+(.+?)(?:\s+(?:about|vor|\d).*)?$/i;
+
+/** Message body containers, newest first (2025 rendering roles, then the 2019+ ad preview attributes). */
+const MESSAGE = [
+  '[data-ad-rendering-role="story_message"]',
+  '[data-ad-comet-preview="message"]',
+  '[data-ad-preview="message"]',
+  '.story_body_container', // m. classic class name, stable since 2012 (checked 2021-06)
+];
+const M_MESSAGE = ['[data-ft*=\'"tn":"*s"\']', '[data-sigil="expose"]', '.story_body_container'];
+/** Links that are a post's permalink, by href shape. */
+const POST_LINK = [
+  'a[href*="/posts/"]',
+  'a[href*="/permalink/"]',
+  'a[href*="story_fbid="]',
+  'a[href*="/permalink.php"]',
+  'a[href*="/videos/"]',
+  'a[href*="/reel/"]',
+  'a[href*="/photo/?fbid="]',
+  'a[href*="/photo.php?fbid="]',
+  'a[href*="/photos/"]',
+];
+
+function isViewer(el: Element): boolean {
+  return el.matches(VIEWER) && !!el.querySelector('a[href*="fbid="]') && !!el.querySelector('[role="article"]');
+}
+
+function isPost(el: Element): boolean {
+  return WWW_POST.some((s) => el.matches(s)) || el.matches(M_POST) || isViewer(el);
+}
+
+/** A placeholder role=article (loading skeleton, spinner) has no text and is not an item. */
+function isPlaceholder(el: Element): boolean {
+  return !squash(el.textContent);
+}
+
+/** Profile URL without the click context (comment_id, tracking); keeps profile.php?id=. */
+function profileUrl(href: string | null | undefined, base: URL): string | undefined {
+  const abs = absUrl(href, base);
+  if (!abs) return undefined;
+  const url = new URL(normalizePermalink(abs, 'facebook'));
+  const id = url.pathname === '/profile.php' ? url.searchParams.get('id') : null;
+  url.search = id ? `?id=${id}` : '';
+  return url.href;
+}
+
+function withoutComments(item: Element) {
+  const nested = inNested(item, `${ITEM}, ${VIEWER}`);
+  return (el: Element) => nested(el);
+}
+
+function cleanHref(href: string, base: URL): string {
+  const abs = absUrl(href, base);
+  return abs ? normalizePermalink(abs, 'facebook') : '';
+}
+
+function postPermalink(item: Element, pageUrl: URL, skip: (el: Element) => boolean): string {
+  for (const sel of POST_LINK) {
+    for (const a of item.querySelectorAll(sel)) {
+      if (skip(a)) continue;
+      const href = a.getAttribute('href') ?? '';
+      if (/[?&](?:comment_id|reply_comment_id)=/.test(href)) continue;
+      const url = cleanHref(href, pageUrl);
+      if (url) return url;
+    }
+  }
+  // m.: data-ft names the post id
+  const ft = safe(() => JSON.parse(item.getAttribute('data-ft') ?? '{}') as Record<string, unknown>, {});
+  const id = ft.top_level_post_id ?? ft.mf_story_key;
+  if (typeof id === 'string' || typeof id === 'number') return `https://www.facebook.com/${id}`;
+  return pageUrl.href;
+}
+
+function commentPermalink(item: Element, pageUrl: URL, skip: (el: Element) => boolean): string {
+  const links = [...item.querySelectorAll('a[href*="comment_id="]')].filter((a) => !skip(a));
+  // The timestamp link points at the post (/posts/, /photo/?fbid=, /permalink/); the author link at a profile.
+  const best =
+    links.find((a) => POST_LINK.some((sel) => a.matches(sel))) ??
+    links.find((a) => /[?&]comment_id=\d+/.test(a.getAttribute('href') ?? '')) ??
+    links[0];
+  if (best) return cleanHref(best.getAttribute('href') ?? '', pageUrl) || pageUrl.href;
+  // m.: the comment element's id is the comment id
+  const id = item.getAttribute('id');
+  if (id && /^\d+$/.test(id)) {
+    const url = new URL(pageUrl.href);
+    url.searchParams.set('comment_id', id);
+    return normalizePermalink(url.href, 'facebook');
+  }
+  return pageUrl.href;
+}
+
+function authorOf(item: Element, comment: boolean, skip: (el: Element) => boolean): { name: string; url?: string } {
+  const base = item.ownerDocument.location?.href ?? 'https://www.facebook.com/';
+  const fromLink = (a: Element | null | undefined) =>
+    a ? { name: textOf(a), url: profileUrl(a.getAttribute('href'), new URL(base)) } : null;
+  if (!comment) {
+    // the header the post is labelled by (2020-22), the 2025 rendering role, then m.'s h3
+    const labelId = item.getAttribute('aria-labelledby')?.split(/\s+/)[0];
+    const header = labelId ? item.ownerDocument.getElementById(labelId) : null;
+    const headerEl =
+      (header && item.contains(header) ? header : null) ??
+      pick(item, ['[data-ad-rendering-role="profile_name"]', 'h2', 'h3', 'h4', 'strong'], skip);
+    const link = headerEl?.querySelector('a[href]:not([aria-hidden="true"])');
+    const r = fromLink(link);
+    if (r?.name) return r;
+    if (headerEl) return { name: squash(headerEl.textContent) };
+    return { name: '' };
+  }
+  const links = [...item.querySelectorAll('a[href]:not([aria-hidden="true"])')].filter(
+    (a) => !skip(a) && squash(a.textContent),
+  );
+  const r = fromLink(links[0]);
+  if (r?.name) return r;
+  const label = item.getAttribute('aria-label')?.match(COMMENT_LABEL);
+  return { name: label?.[1] ?? '' };
+}
+
+function timeOfItem(item: Element, permalink: string, skip: (el: Element) => boolean): string | undefined {
+  const stamped = pick(item, ['abbr[data-utime]', 'time[datetime]', '[data-utime]'], skip);
+  const iso = isoFrom(stamped);
+  if (iso) return iso;
+  if (stamped && squash(stamped.textContent)) return squash(stamped.textContent); // m.: <abbr>3 April 2018 at 20:02
+  const abbr = pick(item, ['abbr'], skip);
+  if (abbr && squash(abbr.textContent)) return squash(abbr.textContent);
+  // www: the permalink anchor shows the date; its aria-label is unscrambled ("2 hrs", "14 October 2016")
+  const link = [...item.querySelectorAll('a[href]')].find(
+    (a) => !skip(a) && cleanHref(a.getAttribute('href') ?? '', new URL('https://www.facebook.com/')) === permalink,
+  );
+  const label = squash(link?.getAttribute('aria-label'));
+  if (label) return label;
+  const text = squash(link?.textContent);
+  return text && text.length <= 40 ? text : undefined;
+}
+
+/**
+ * Text of a comment or of the photo viewer's description: the top-level dir=auto blocks that are not links, buttons,
+ * headers holding links (author, date), or inside nested comments.
+ */
+function blockText(item: Element, skip: (el: Element) => boolean, selector: string): string {
+  const blocks = [...item.querySelectorAll(selector)].filter(
+    (el) =>
+      !skip(el) &&
+      !el.closest('a, [role="button"], [role="article"] [role="article"], h2, h3, h4') &&
+      !el.querySelector('a[role="link"], [role="button"]') &&
+      !el.parentElement?.closest(selector),
+  );
+  const text = squash(blocks.map((b) => textOf(b)).join(' '));
+  if (text) return text;
+  const rest = textOf(item, (el) => skip(el) || el.matches('a, [role="button"], [aria-hidden="true"], form'));
+  return /[\p{L}\p{N}]/u.test(rest) ? rest : '';
+}
+
+function postText(item: Element, skip: (el: Element) => boolean): string {
+  if (item.matches(M_POST)) {
+    // m.: the story text and, for shares, the shared story's text; first selector with hits wins
+    for (const sel of M_MESSAGE) {
+      const parts = [...item.querySelectorAll(sel)].filter((el) => !el.parentElement?.closest(sel));
+      const text = squash(
+        parts.map((p) => textOf(p, (el) => el.matches('.text_exposed_hide, [data-sigil="more"]'))).join(' '),
+      );
+      if (text) return text;
+    }
+    return textOf(item, (el) => el.matches('header, footer, h3, [role="button"]'));
+  }
+  const message = pick(item, MESSAGE, skip);
+  if (message) return textOf(message);
+  if (isViewer(item)) return blockText(item, skip, '[dir="auto"]');
+  return textOf(item, (el) => skip(el) || el.matches('[role="button"], form'));
+}
+
+export const facebook: PlatformAdapter = {
+  id: 'facebook',
+  matches: (url) => /(^|\.)facebook\.com$/.test(url.hostname),
+  expectsItemsAt: (url) =>
+    !/^\/(?:settings|messages|notifications|marketplace|gaming|login|help|privacy|policies|ads)\b/.test(url.pathname),
+  closestItem(node) {
+    let el = elementOf(node);
+    while (el) {
+      const hit = closestDeep(el, `${ITEM}, ${VIEWER}`);
+      if (!hit) return null;
+      if (hit.matches(VIEWER) ? isViewer(hit) : !isPlaceholder(hit)) return hit;
+      el = hit.parentElement;
+    }
+    return null;
+  },
+  findItems(root) {
+    const items = [...root.querySelectorAll(`${ITEM}, ${VIEWER}`)].filter((el) =>
+      el.matches(VIEWER) ? isViewer(el) : !isPlaceholder(el),
+    );
+    // a post inside another post's posinset (2022: the role=article inside [aria-posinset]) counts once
+    return items.filter((el) => !(isPost(el) && el.parentElement?.closest(WWW_POST.join(', '))));
+  },
+  extract(container, pageUrl) {
+    const comment = !isPost(container) || COMMENT_LABEL.test(container.getAttribute('aria-label') ?? '');
+    const base = { platform: 'facebook' as const, kind: 'post' as const, permalink: pageUrl.href, author: '' };
+    return safeExtract(
+      () => {
+        const skip = withoutComments(container);
+        const permalink = comment
+          ? commentPermalink(container, pageUrl, skip)
+          : postPermalink(container, pageUrl, skip);
+        const author = authorOf(container, comment, skip);
+        const text = comment
+          ? blockText(container, skip, 'div[dir="auto"], [data-sigil="comment-body"]')
+          : postText(container, skip);
+        return {
+          platform: 'facebook' as const,
+          kind: comment ? ('comment' as const) : ('post' as const),
+          permalink,
+          author: author.name,
+          authorUrl: author.url,
+          time: timeOfItem(container, permalink, skip),
+          text,
+          container,
+        };
+      },
+      { ...base, text: squash(container.textContent), container },
+    );
+  },
+};

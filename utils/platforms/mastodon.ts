@@ -1,0 +1,69 @@
+import { absUrl, closestDeep, elementOf, isoFrom, pick, safe, safeExtract, squash, textOf } from './dom';
+import { normalizePermalink } from './mention-key';
+import type { PlatformAdapter } from './types';
+
+// Mastodon web UI (any instance: detected by its markup, not the host name). The class names are Mastodon's own
+// BEM-style names from its open-source web client, stable across 3.x-4.x. No saved page available; the fixture is
+// built from the web client's source structure.
+
+const STATUS = ['.status[data-id]', '.detailed-status'];
+const ITEM = STATUS.join(', ');
+
+/** The React mount point and the server-rendered landing page both carry these. */
+const APP_MARKERS = [
+  '#mastodon[data-props]',
+  '#mastodon',
+  'body.app-body .columns-area',
+  '.status[data-id] .status__content',
+];
+
+export const mastodon: PlatformAdapter = {
+  id: 'mastodon',
+  matches: (_url, doc) => APP_MARKERS.some((sel) => safe(() => !!doc.querySelector(sel), false)),
+  expectsItemsAt: (url) =>
+    /^\/(?:home|public|explore|tags\/|@[^/]+)/.test(url.pathname) || url.pathname.startsWith('/deck/'),
+  closestItem: (node) => closestDeep(elementOf(node) ?? node, ITEM),
+  findItems: (root) => [...root.querySelectorAll(ITEM)],
+  extract(container, pageUrl) {
+    const fallback = {
+      platform: 'mastodon' as const,
+      kind: 'post' as const,
+      permalink: pageUrl.href,
+      author: '',
+      text: squash(container.textContent),
+      container,
+    };
+    return safeExtract(() => {
+      const timeLink = pick(container, [
+        'a.status__relative-time',
+        'a.detailed-status__datetime',
+        'a[href*="/@"] time',
+      ]);
+      const anchor = timeLink?.closest('a[href]') ?? timeLink;
+      const href = absUrl(anchor?.getAttribute('href'), pageUrl);
+      const time = anchor?.querySelector('time[datetime]') ?? pick(container, ['time[datetime]']);
+      const nameLink = pick(container, ['a.status__display-name', 'a.detailed-status__display-name', '.display-name']);
+      const nameEl = nameLink?.querySelector('.display-name__html, strong') ?? nameLink;
+      const account = squash(nameLink?.querySelector('.display-name__account')?.textContent);
+      const name = squash(nameEl?.textContent);
+      const body = pick(container, ['.status__content__text', '.status__content', '.e-content']);
+      // in a thread (/@user/<id>), statuses after the focal (detailed) status are replies
+      const focal = container.ownerDocument.querySelector('.detailed-status');
+      const isReply =
+        !container.matches('.detailed-status') &&
+        !!focal &&
+        !focal.contains(container) &&
+        !!((focal.compareDocumentPosition(container) & 4) /* FOLLOWING */);
+      return {
+        platform: 'mastodon' as const,
+        kind: isReply ? ('comment' as const) : ('post' as const),
+        permalink: href ? normalizePermalink(href, 'mastodon') : pageUrl.href,
+        author: account && name ? `${name} (${account})` : name || account,
+        authorUrl: absUrl(nameLink?.getAttribute('href'), pageUrl) || undefined,
+        time: isoFrom(time) ?? (squash(time?.textContent ?? anchor?.textContent) || undefined),
+        text: textOf(body, (el) => el.matches('.status__content__spoiler-link, button')),
+        container,
+      };
+    }, fallback);
+  },
+};

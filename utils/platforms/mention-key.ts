@@ -1,0 +1,108 @@
+import type { ExtractedItem } from './types';
+
+/** Query parameters that only track where a click came from; never part of a post's identity. */
+const TRACKING = [
+  /^__cft__/,
+  /^__tn__$/,
+  /^__xts__/,
+  /^_ft_$/,
+  /^ref$/,
+  /^refid$/,
+  /^ref_src$/,
+  /^ref_url$/,
+  /^utm_/,
+  /^fbclid$/,
+  /^gclid$/,
+  /^igsh$/,
+  /^igshid$/,
+  /^notif_id$/,
+  /^notif_t$/,
+  /^acontext$/,
+  /^mibextid$/,
+  /^rdid$/,
+  /^share_url$/,
+  /^si$/,
+  /^pp$/,
+  /^feature$/,
+  /^trk$/,
+  /^trackingId$/,
+];
+/** Extra tracking parameters per platform (short names that mean something elsewhere). */
+const PLATFORM_TRACKING: Partial<Record<ExtractedItem['platform'], RegExp[]>> = {
+  x: [/^s$/, /^t$/],
+  reddit: [/^context$/, /^share_id$/],
+};
+/** Host aliases that show the same content. */
+const HOST_ALIASES: Record<string, string> = {
+  'web.facebook.com': 'www.facebook.com',
+  'm.facebook.com': 'www.facebook.com',
+  'mbasic.facebook.com': 'www.facebook.com',
+  'facebook.com': 'www.facebook.com',
+  'twitter.com': 'x.com',
+  'www.twitter.com': 'x.com',
+  'mobile.twitter.com': 'x.com',
+  'www.x.com': 'x.com',
+  'old.reddit.com': 'www.reddit.com',
+  'new.reddit.com': 'www.reddit.com',
+  'reddit.com': 'www.reddit.com',
+  'instagram.com': 'www.instagram.com',
+  'm.youtube.com': 'www.youtube.com',
+  'youtube.com': 'www.youtube.com',
+  'linkedin.com': 'www.linkedin.com',
+};
+
+/**
+ * A permalink without tracking parameters, with host aliases folded (m./web.facebook.com -> www, twitter -> x)
+ * and, except on generic pages (where `#id` anchors are the permalink), without the fragment.
+ */
+export function normalizePermalink(href: string, platform: ExtractedItem['platform'] = 'generic'): string {
+  let url: URL;
+  try {
+    url = new URL(href);
+  } catch {
+    return href.trim();
+  }
+  url.hostname = HOST_ALIASES[url.hostname] ?? url.hostname;
+  if (url.protocol === 'http:') url.protocol = 'https:';
+  const drop = [...TRACKING, ...(PLATFORM_TRACKING[platform] ?? [])];
+  for (const key of [...url.searchParams.keys()]) {
+    if (drop.some((re) => re.test(key))) url.searchParams.delete(key);
+  }
+  url.searchParams.sort();
+  if (platform !== 'generic') url.hash = '';
+  const s = url.href;
+  return s.endsWith('?') ? s.slice(0, -1) : s;
+}
+
+/** 32-bit FNV-1a over UTF-16 code units, as 8 hex digits. */
+export function fnv1a(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(16).padStart(8, '0');
+}
+
+/** True when the permalink is only the page itself (no item-specific link was found). */
+export function isPagePermalink(permalink: string, pageUrl: string, platform: ExtractedItem['platform']): boolean {
+  return !permalink || normalizePermalink(permalink, platform) === normalizePermalink(pageUrl, platform);
+}
+
+/**
+ * The stable identity of a mention: platform + normalised permalink, or, when the permalink is only the page URL,
+ * platform + page + a hash of author and whitespace-normalised text. The same post seen twice, or after a re-render,
+ * gets the same key.
+ */
+export function mentionKeyFor(
+  item: Pick<ExtractedItem, 'platform' | 'permalink' | 'author' | 'text'>,
+  pageUrl: string,
+): string {
+  const { platform } = item;
+  if (!isPagePermalink(item.permalink, pageUrl, platform)) {
+    return `${platform}:${normalizePermalink(item.permalink, platform)}`;
+  }
+  const text = item.text.replace(/\s+/g, ' ').trim().toLowerCase();
+  const author = item.author.replace(/\s+/g, ' ').trim().toLowerCase();
+  return `${platform}:${normalizePermalink(pageUrl, platform)}#h-${fnv1a(`${author}\u0000${text}`)}`;
+}

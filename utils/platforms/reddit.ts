@@ -1,0 +1,143 @@
+import {
+  absUrl,
+  closestDeep,
+  elementOf,
+  inNested,
+  isoFrom,
+  pick,
+  queryAllDeep,
+  safeExtract,
+  squash,
+  textOf,
+  toIso,
+} from './dom';
+import { normalizePermalink } from './mention-key';
+import type { PlatformAdapter } from './types';
+
+// Three generations of Reddit markup:
+//   old (old.reddit.com): div.thing[data-type=link|comment][data-author][data-permalink] + time[datetime]
+//     (verified against a saved 2018 thread);
+//   redesign 2018-2023: div[id^=t3_] post with data-testid=post-container, div[id^=t1_] comments with
+//     data-testid=comment_author_link|comment_timestamp|comment;
+//   current (shreddit): <shreddit-post> / <shreddit-comment> web components carrying their data as attributes, with
+//     the text slotted into light DOM and chrome in open shadow roots.
+
+const OLD = '.thing[data-type="link"], .thing[data-type="comment"]';
+const REDESIGN = '[data-testid="post-container"], div[id^="t1_"]';
+const SHREDDIT = 'shreddit-post, shreddit-comment';
+const ITEM = `${OLD}, ${REDESIGN}, ${SHREDDIT}`;
+
+function itemFor(el: Element): Element | null {
+  return closestDeep(el, ITEM);
+}
+
+export const reddit: PlatformAdapter = {
+  id: 'reddit',
+  matches: (url) => /(^|\.)reddit\.com$/.test(url.hostname),
+  expectsItemsAt: (url) => url.pathname === '/' || /^\/(?:r|u|user)\//.test(url.pathname),
+  closestItem: (node) => {
+    const el = elementOf(node);
+    return el ? itemFor(el) : null;
+  },
+  findItems: (root) => {
+    const items = queryAllDeep(root, ITEM);
+    // the redesign nests a t3_ div inside post-container: keep the outer one only
+    return items.filter((el) => !(el.matches('div[id^="t1_"]') && el.closest('[data-testid="post-container"]')));
+  },
+  extract(container, pageUrl) {
+    const fallback = {
+      platform: 'reddit' as const,
+      kind: 'post' as const,
+      permalink: pageUrl.href,
+      author: '',
+      text: squash(container.textContent),
+      container,
+    };
+    return safeExtract(() => {
+      const skip = inNested(container, ITEM);
+      const link = (href: string | null | undefined) => {
+        const abs = absUrl(href, 'https://www.reddit.com/');
+        return abs ? normalizePermalink(abs, 'reddit') : '';
+      };
+      const tag = container.tagName.toLowerCase();
+      if (tag === 'shreddit-post' || tag === 'shreddit-comment') {
+        const comment = tag === 'shreddit-comment';
+        const author = container.getAttribute('author') ?? '';
+        const body = comment
+          ? pick(container, ['[slot="comment"]'], skip)
+          : pick(container, ['[slot="text-body"]', '[slot="post-media-container"]'], skip);
+        const title = comment
+          ? ''
+          : (container.getAttribute('post-title') ?? textOf(pick(container, ['[slot="title"]'], skip)));
+        const created = container.getAttribute('created-timestamp') ?? container.getAttribute('created');
+        const timeEl = pick(container, ['time[datetime]', 'faceplate-timeago[ts]'], skip);
+        return {
+          platform: 'reddit' as const,
+          kind: comment ? ('comment' as const) : ('post' as const),
+          permalink:
+            link(container.getAttribute('permalink') ?? container.getAttribute('content-href')) || pageUrl.href,
+          author,
+          authorUrl: author ? `https://www.reddit.com/user/${author}/` : undefined,
+          time: created ? toIso(created) : (isoFrom(timeEl) ?? (squash(timeEl?.textContent) || undefined)),
+          text: squash(`${title} ${textOf(body)}`),
+          container,
+        };
+      }
+      if (container.matches(OLD)) {
+        const comment = container.getAttribute('data-type') === 'comment';
+        const entry = pick(container, ['.entry'], skip) ?? container;
+        const authorEl = pick(entry, ['a.author'], skip);
+        const title = comment ? '' : textOf(pick(entry, ['a.title'], skip));
+        const body = pick(entry, ['.usertext-body .md', '.usertext-body', 'form.usertext'], skip);
+        const timeEl = pick(entry, ['time.live-timestamp[datetime]', 'time[datetime]'], skip);
+        const author = container.getAttribute('data-author') ?? squash(authorEl?.textContent);
+        return {
+          platform: 'reddit' as const,
+          kind: comment ? ('comment' as const) : ('post' as const),
+          permalink:
+            link(container.getAttribute('data-permalink')) ||
+            link(pick(entry, ['a.bylink', 'a.comments'], skip)?.getAttribute('href')) ||
+            pageUrl.href,
+          author,
+          authorUrl: absUrl(authorEl?.getAttribute('href'), pageUrl) || undefined,
+          time: isoFrom(timeEl) ?? (squash(timeEl?.textContent) || undefined),
+          text: squash(`${title} ${textOf(body)}`),
+          container,
+        };
+      }
+      // 2018-2023 redesign
+      const comment = container.matches('div[id^="t1_"]');
+      const authorEl = pick(
+        container,
+        comment
+          ? ['a[data-testid="comment_author_link"]']
+          : ['a[data-testid="post_author_link"]', 'a[href^="/user/"]', 'a[href*="reddit.com/user/"]'],
+        skip,
+      );
+      const timeEl = pick(
+        container,
+        comment ? ['a[data-testid="comment_timestamp"]'] : ['a[data-click-id="timestamp"]', 'a[href*="/comments/"]'],
+        skip,
+      );
+      const body = comment
+        ? pick(container, ['[data-testid="comment"]'], skip)
+        : pick(
+            container,
+            ['[data-click-id="text"]', '[data-test-id="post-content"]', '[data-adclicklocation="media"]'],
+            skip,
+          );
+      const title = comment ? '' : textOf(pick(container, ['h1', 'h3', 'h2'], skip));
+      const author = squash(authorEl?.textContent).replace(/^u\//, '');
+      return {
+        platform: 'reddit' as const,
+        kind: comment ? ('comment' as const) : ('post' as const),
+        permalink: link(timeEl?.getAttribute('href')) || pageUrl.href,
+        author,
+        authorUrl: absUrl(authorEl?.getAttribute('href'), pageUrl) || undefined,
+        time: isoFrom(timeEl?.querySelector('time[datetime]') ?? null) ?? (squash(timeEl?.textContent) || undefined),
+        text: squash(`${title} ${textOf(body)}`),
+        container,
+      };
+    }, fallback);
+  },
+};

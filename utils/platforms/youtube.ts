@@ -1,0 +1,79 @@
+import { absUrl, closestDeep, elementOf, queryAllDeep, safeExtract, squash, textOf } from './dom';
+import { normalizePermalink } from './mention-key';
+import type { PlatformAdapter } from './types';
+
+// www.youtube.com watch pages and Shorts. YouTube's Polymer elements render into the light DOM, so their tag names and
+// ids are the structure: ytd-comment-view-model (2024+) or ytd-comment-renderer (until 2024) with id="comment".
+// No saved page available; the fixture is built from the documented structure.
+
+const COMMENT = ['ytd-comment-view-model', 'ytd-comment-renderer'];
+/** The video itself: watch-page metadata, or the active Short. */
+const VIDEO = ['ytd-watch-metadata', 'ytd-reel-video-renderer[is-active]', 'ytd-reel-video-renderer'];
+const ITEM = [...COMMENT, ...VIDEO].join(', ');
+
+function videoId(url: URL): string | null {
+  return url.searchParams.get('v') ?? url.pathname.match(/^\/shorts\/([\w-]+)/)?.[1] ?? null;
+}
+
+export const youtube: PlatformAdapter = {
+  id: 'youtube',
+  matches: (url) => /(^|\.)youtube\.com$/.test(url.hostname),
+  expectsItemsAt: (url) => url.pathname === '/watch' || url.pathname.startsWith('/shorts/'),
+  closestItem: (node) => closestDeep(elementOf(node) ?? node, ITEM),
+  findItems: (root) => {
+    const all = queryAllDeep(root, ITEM);
+    // an inactive Short without text is a placeholder
+    return all.filter((el) => !el.matches('ytd-reel-video-renderer') || !!squash(el.textContent));
+  },
+  extract(container, pageUrl) {
+    const fallback = {
+      platform: 'youtube' as const,
+      kind: 'post' as const,
+      permalink: pageUrl.href,
+      author: '',
+      text: squash(container.textContent),
+      container,
+    };
+    return safeExtract(() => {
+      const id = videoId(pageUrl);
+      const videoUrl = id
+        ? pageUrl.pathname.startsWith('/shorts/')
+          ? `https://www.youtube.com/shorts/${id}`
+          : `https://www.youtube.com/watch?v=${id}`
+        : pageUrl.href;
+      if (COMMENT.some((s) => container.matches(s))) {
+        const authorEl = container.querySelector('#author-text');
+        const timeLink = container.querySelector('#published-time-text a[href], a[href*="lc="]');
+        const href = absUrl(timeLink?.getAttribute('href'), pageUrl);
+        return {
+          platform: 'youtube' as const,
+          kind: 'comment' as const,
+          permalink: href ? normalizePermalink(href, 'youtube') : pageUrl.href,
+          author: squash(authorEl?.textContent),
+          authorUrl:
+            absUrl(authorEl?.closest('a[href]')?.getAttribute('href') ?? authorEl?.getAttribute('href'), pageUrl) ||
+            undefined,
+          time: squash(timeLink?.textContent) || undefined,
+          text: textOf(container.querySelector('#content-text')),
+          container,
+        };
+      }
+      const title = container.querySelector('#title h1, h1, h2.title');
+      const channel = container.querySelector('ytd-channel-name a[href], #channel-name a[href], a[href^="/@"]');
+      const description = container.querySelector(
+        '#description-inline-expander, #description, #attributed-snippet-text',
+      );
+      const date = container.querySelector('#info span:nth-of-type(3), #date, #info-strings yt-formatted-string');
+      return {
+        platform: 'youtube' as const,
+        kind: 'post' as const,
+        permalink: videoUrl,
+        author: squash(channel?.textContent),
+        authorUrl: absUrl(channel?.getAttribute('href'), pageUrl) || undefined,
+        time: squash(date?.textContent) || undefined,
+        text: squash(`${textOf(title)} ${textOf(description)}`),
+        container,
+      };
+    }, fallback);
+  },
+};
