@@ -116,11 +116,15 @@ export function mentionToCsvRow(m: Mention, opts: CsvOptions = {}): string[] {
 
 /** The whole file as a string, BOM first; the page wraps it in a Blob (`text/csv;charset=utf-8`). */
 export function mentionsToCsv(mentions: readonly Mention[], opts: CsvOptions = {}): string {
-  const data = mentions.map((m) => mentionToCsvRow(m, opts));
-  const body = Papa.unparse(
-    { fields: [...CSV_COLUMNS], data },
-    { delimiter: ';', newline: '\r\n', quotes: true, quoteChar: '"', escapeChar: '"', header: true },
-  );
+  const rows = [[...CSV_COLUMNS], ...mentions.map((m) => mentionToCsvRow(m, opts))];
+  const body = Papa.unparse(rows, {
+    delimiter: ';',
+    newline: '\r\n',
+    quotes: true,
+    quoteChar: '"',
+    escapeChar: '"',
+    header: false,
+  });
   return `${CSV_BOM}${body}`;
 }
 

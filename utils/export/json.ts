@@ -149,7 +149,7 @@ function union(a: readonly string[], b: readonly string[]): string[] {
 }
 
 /**
- * Merges `incoming` into `base`: the later statusChangedAt wins status (and templateUsed; on a tie `base` wins),
+ * Merges `incoming` into `base`: the later statusChangedAt wins status (with its templateUsed; on a tie `base` wins),
  * notes are kept, firstSeen = min, lastSeen = max, seenCount = max, terms and topics united. Other fields of
  * `base` stay (filled from `incoming` when empty).
  */
@@ -172,8 +172,7 @@ export function mergeMention<T extends ExportedMention>(base: T, incoming: Expor
   };
   const time = base.time || incoming.time;
   if (time) out.time = time;
-  const templateUsed = later.templateUsed ?? base.templateUsed ?? incoming.templateUsed;
-  if (templateUsed) out.templateUsed = templateUsed;
+  if (later.templateUsed) out.templateUsed = later.templateUsed;
   else delete out.templateUsed;
   return out;
 }

@@ -1,0 +1,94 @@
+// The team profile: municipality, topics and reply templates, shared as a file so a team works from one set.
+import { COLOR_SLOTS, type Profile, type ReplyTemplate, type Topic } from '../settings';
+
+export const PROFILE_FORMAT = 'lauscher-profile';
+export const PROFILE_VERSION = 1;
+
+export function profileFileName(name: string, now = new Date()): string {
+  const slug = name
+    .toLowerCase()
+    .replace(/ä/g, 'ae')
+    .replace(/ö/g, 'oe')
+    .replace(/ü/g, 'ue')
+    .replace(/ß/g, 'ss')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+  return `lauscher-teamprofil-${slug || 'kommune'}-${now.toISOString().slice(0, 10)}.json`;
+}
+
+export function profileToJson(profile: Profile, now = new Date()): string {
+  return JSON.stringify(
+    { format: PROFILE_FORMAT, version: PROFILE_VERSION, exportedAt: now.toISOString(), profile },
+    null,
+    2,
+  );
+}
+
+export type ProfileImport = { ok: true; profile: Profile } | { ok: false; message: string };
+
+const str = (v: unknown): v is string => typeof v === 'string';
+const strings = (v: unknown): v is string[] => Array.isArray(v) && v.every(str);
+
+/** Reads a profile file; anything unexpected gives a German message and no partial profile. */
+export function profileFromJson(text: string): ProfileImport {
+  let file: unknown;
+  try {
+    file = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch {
+    return { ok: false, message: 'Die Datei ist keine gültige JSON-Datei. Es wurde nichts geändert.' };
+  }
+  const f = file as { format?: unknown; version?: unknown; profile?: unknown };
+  if (!f || f.format !== PROFILE_FORMAT || typeof f.version !== 'number') {
+    return { ok: false, message: 'Die Datei ist kein Lauscher-Teamprofil. Es wurde nichts geändert.' };
+  }
+  if (f.version > PROFILE_VERSION) {
+    return {
+      ok: false,
+      message: 'Das Teamprofil stammt aus einer neueren Lauscher-Version. Bitte aktualisieren Sie Lauscher.',
+    };
+  }
+  const p = f.profile as Partial<Profile> | undefined;
+  const m = p?.municipality;
+  if (!p || !m || !str(m.name) || !m.name.trim()) {
+    return { ok: false, message: 'Im Teamprofil fehlt der Name der Kommune. Es wurde nichts geändert.' };
+  }
+  const topics: Topic[] = [];
+  for (const [i, raw] of (Array.isArray(p.topics) ? p.topics : []).entries()) {
+    const x = raw as Partial<Topic>;
+    if (!str(x?.id) || !str(x.label) || !strings(x.terms)) {
+      return { ok: false, message: `Thema ${i + 1} im Teamprofil ist unvollständig. Es wurde nichts geändert.` };
+    }
+    topics.push({
+      id: x.id,
+      label: x.label,
+      color: COLOR_SLOTS.includes(x.color as Topic['color']) ? (x.color as Topic['color']) : 'grey',
+      terms: x.terms,
+      exclude: strings(x.exclude) ? x.exclude : [],
+      caseSensitive: x.caseSensitive === true,
+      urgent: x.urgent === true,
+    });
+  }
+  const templates: ReplyTemplate[] = [];
+  for (const [i, raw] of (Array.isArray(p.templates) ? p.templates : []).entries()) {
+    const x = raw as Partial<ReplyTemplate>;
+    if (!str(x?.id) || !str(x.title) || !str(x.body)) {
+      return {
+        ok: false,
+        message: `Antwortbaustein ${i + 1} im Teamprofil ist unvollständig. Es wurde nichts geändert.`,
+      };
+    }
+    templates.push({ id: x.id, title: x.title, body: x.body, topicIds: strings(x.topicIds) ? x.topicIds : [] });
+  }
+  return {
+    ok: true,
+    profile: {
+      municipality: {
+        name: m.name.trim(),
+        aliases: strings(m.aliases) ? m.aliases : [],
+        caseSensitive: m.caseSensitive === true,
+      },
+      topics,
+      templates,
+    },
+  };
+}
