@@ -5,7 +5,7 @@
 //
 // scan() folds the text once (normalise.ts), walks a trie of all folded term forms from every word-boundary position
 // (trie.ts), checks the end boundary, case and exclusions, and maps the folded offsets back to the original text.
-import { classifyUnit, FoldBuffer, foldString, foldText, wordAt, wordTable } from './normalise';
+import { FoldBuffer, foldString, foldText, originalEnd, wordAt } from './normalise';
 import { MatcherConfigError, municipalityForms, parseTerm, type TermForm, termForms } from './terms';
 import { buildTrie } from './trie';
 import { type Match, type Matcher, type MatcherConfig, MUNICIPALITY_TOPIC } from './types';
@@ -145,10 +145,11 @@ class TrieMatcher implements Matcher {
     const xStart: number[] = [];
     const xEnd: number[] = [];
 
-    let prevWord = false;
-    for (let p = 0; p < n; p++) {
-      const c = chars[p] as number;
-      if (!prevWord && alpha[c] !== 0) {
+    const heads = buf.heads;
+    const headCount = buf.headCount;
+    for (let h = 0; h < headCount; h++) {
+      const p = heads[h] as number;
+      if (alpha[chars[p] as number] !== 0) {
         let node = 0;
         let nCand = 0;
         for (let q = p; q < n; ) {
@@ -216,14 +217,6 @@ class TrieMatcher implements Matcher {
           mId.push(candId[k] as number);
         }
       }
-      if (c < 0xd800 || c > 0xdfff) {
-        const w = wordTable[c] as number;
-        prevWord = (w === 0 ? classifyUnit(c) : w) === 2;
-      } else if (c <= 0xdbff) {
-        prevWord = true; // never start inside a surrogate pair
-      } else {
-        prevWord = p > 0 && wordAt(chars, p - 1, n);
-      }
     }
     if (mStart.length === 0) return [];
 
@@ -238,7 +231,6 @@ class TrieMatcher implements Matcher {
 
     const topicMaxEnd = new Int32Array(this.topicIds.length).fill(-1);
     const starts = buf.starts;
-    const ends = buf.ends;
     const out: Match[] = [];
     for (let i = 0; i < mStart.length; i++) {
       const a = mStart[i] as number;
@@ -260,7 +252,7 @@ class TrieMatcher implements Matcher {
       topicMaxEnd[topic] = b;
       out.push({
         start: starts[a] as number,
-        end: ends[b - 1] as number,
+        end: originalEnd(text, buf, b - 1),
         topicId: this.topicIds[topic] as string,
         term: this.patTerm[id] as string,
       });
@@ -270,7 +262,7 @@ class TrieMatcher implements Matcher {
   }
 
   private caseMatches(text: string, a: number, b: number, keepCase: string, prefix: boolean): boolean {
-    const slice = text.slice(this.buf.starts[a], this.buf.ends[b - 1]);
+    const slice = text.slice(this.buf.starts[a], originalEnd(text, this.buf, b - 1));
     const folded = foldString(slice, true).trim();
     return prefix ? folded.startsWith(keepCase) : folded === keepCase;
   }

@@ -7,23 +7,27 @@
 //   U+FEFF, bidi controls, …) are skipped;
 // - every run of whitespace becomes one space; dash and apostrophe variants become '-' and "'".
 //
-// Each folded code unit remembers the original UTF-16 range it came from (`starts[i]`, `ends[i]`), so a match over
-// folded units [a, b) maps back to the original range [starts[a], ends[b - 1]).
+// Each folded code unit remembers the original UTF-16 offset of the character it came from (`starts[i]`); a match
+// over folded units [a, b) maps back to the original range [starts[a], originalEnd(b - 1)).
 //
 // The per-code-unit results are computed lazily and cached in a 64K table, so folding a text costs one table lookup
-// and three typed-array writes per code unit, with no per-character allocation.
+// and two typed-array writes per code unit, with no per-character allocation.
 
-/** Folded code units and their original ranges. Reused between scans; grows as needed. */
+/**
+ * Folded code units, the original start offset of each, and the "heads": folded positions whose previous unit is not
+ * a word character (where a match may start). Reused between scans; grows as needed.
+ */
 export class FoldBuffer {
   chars: Uint16Array;
   starts: Int32Array;
-  ends: Int32Array;
+  heads: Int32Array;
   length = 0;
+  headCount = 0;
 
   constructor(capacity = 1024) {
     this.chars = new Uint16Array(capacity);
     this.starts = new Int32Array(capacity);
-    this.ends = new Int32Array(capacity);
+    this.heads = new Int32Array(capacity);
   }
 
   ensure(capacity: number): void {
@@ -32,13 +36,13 @@ export class FoldBuffer {
     while (size < capacity) size *= 2;
     const chars = new Uint16Array(size);
     const starts = new Int32Array(size);
-    const ends = new Int32Array(size);
+    const heads = new Int32Array(size);
     chars.set(this.chars.subarray(0, this.length));
     starts.set(this.starts.subarray(0, this.length));
-    ends.set(this.ends.subarray(0, this.length));
+    heads.set(this.heads.subarray(0, this.headCount));
     this.chars = chars;
     this.starts = starts;
-    this.ends = ends;
+    this.heads = heads;
   }
 
   toString(): string {
@@ -50,14 +54,18 @@ export class FoldBuffer {
   }
 }
 
-// Table values: 0 = not computed yet; 1..0x10000 = one folded unit (value - 1); otherwise a kind below, or an index
-// into `expansions` (value - EXPANSION).
-const SKIP = 0x10001;
-const MARK = 0x10002;
-const DIAERESIS = 0x10003;
-const SPACE = 0x10004;
-const HIGH_SURROGATE = 0x10005;
-const EXPANSION = 0x20000;
+// Table values: 0 = not computed yet. Below SPECIAL: one folded unit (low 16 bits) with flags; otherwise a kind
+// below, or an index into `expansions` (value - EXPANSION).
+const SINGLE = 1 << 16;
+const WORD = 1 << 17;
+const AOU = 1 << 18;
+const SPECIAL = 1 << 20;
+const SKIP = SPECIAL;
+const MARK = SPECIAL + 1;
+const DIAERESIS = SPECIAL + 2;
+const SPACE = SPECIAL + 3;
+const HIGH_SURROGATE = SPECIAL + 4;
+const EXPANSION = 1 << 21;
 
 const SPACE_UNIT = 0x20;
 const IS_MARK = /^\p{M}$/u;
@@ -116,7 +124,7 @@ class Folder {
   compute(c: number): number {
     let v: number;
     if (c >= 0xd800 && c <= 0xdbff) v = HIGH_SURROGATE;
-    else if (c >= 0xdc00 && c <= 0xdfff) v = c + 1;
+    else if (c >= 0xdc00 && c <= 0xdfff) v = c | SINGLE;
     else {
       const ch = String.fromCharCode(c);
       if (IS_FORMAT.test(ch)) v = SKIP;
@@ -126,7 +134,7 @@ class Folder {
         const r = foldChunk(ch, this.keepCase);
         if (r.length === 0) v = SKIP;
         else if (r === ' ') v = SPACE;
-        else if (r.length === 1) v = r.charCodeAt(0) + 1;
+        else if (r.length === 1) v = single(r.charCodeAt(0));
         else {
           v = EXPANSION + this.expansions.length;
           this.expansions.push(r);
@@ -150,68 +158,73 @@ class Folder {
 const LOWER = new Folder(false);
 const KEEP_CASE = new Folder(true);
 
-function isAou(u: number): boolean {
-  return u === 0x61 || u === 0x6f || u === 0x75 || u === 0x41 || u === 0x4f || u === 0x55;
+function single(u: number): number {
+  let v = u | SINGLE;
+  if (IS_WORD.test(String.fromCharCode(u))) v |= WORD;
+  if (u === 0x61 || u === 0x6f || u === 0x75 || u === 0x41 || u === 0x4f || u === 0x55) v |= AOU;
+  return v;
 }
 
-/** Folds `text` into `buf` (lower case unless `keepCase`), recording the original range of every folded unit. */
+/**
+ * Folds `text` into `buf` (lower case unless `keepCase`), recording the original start of every folded unit and the
+ * heads (folded positions after a non-word unit).
+ */
 export function foldText(text: string, buf: FoldBuffer, keepCase = false): void {
   const folder = keepCase ? KEEP_CASE : LOWER;
   const table = folder.table;
   const len = text.length;
   buf.length = 0;
+  buf.headCount = 0;
   buf.ensure(len + (len >> 2) + 64);
   let chars = buf.chars;
   let starts = buf.starts;
-  let ends = buf.ends;
+  let heads = buf.heads;
   let cap = chars.length - 4;
   let n = 0;
-  let aou = false;
+  let h = 0;
+  let prevWord = false;
   for (let i = 0; i < len; i++) {
     if (n >= cap) {
       buf.length = n;
+      buf.headCount = h;
       buf.ensure(n * 2 + 64);
       chars = buf.chars;
       starts = buf.starts;
-      ends = buf.ends;
+      heads = buf.heads;
       cap = chars.length - 4;
     }
     const c = text.charCodeAt(i);
     let v = table[c] as number;
     if (v === 0) v = folder.compute(c);
-    if (v <= 0x10000) {
-      const u = v - 1;
-      chars[n] = u;
-      starts[n] = i;
-      ends[n] = i + 1;
-      n++;
-      aou = isAou(u);
+    if (v < SPECIAL) {
+      if (!prevWord) heads[h++] = n;
+      chars[n] = v & 0xffff;
+      starts[n++] = i;
+      prevWord = (v & WORD) !== 0;
       continue;
     }
     if (v === SPACE) {
+      // No term starts with a space, so a space is never a head.
       if (n === 0 || chars[n - 1] !== SPACE_UNIT) {
         chars[n] = SPACE_UNIT;
-        starts[n] = i;
-        ends[n] = i + 1;
-        n++;
+        starts[n++] = i;
       }
-      aou = false;
+      prevWord = false;
       continue;
     }
     if (v === SKIP) continue;
     if (v === MARK || v === DIAERESIS) {
-      if (n > 0) {
-        if (v === DIAERESIS && aou) {
-          chars[n] = 0x65; // 'e' in both modes: Ä → "Ae"
-          starts[n] = starts[n - 1] as number;
-          ends[n] = i + 1;
-          ends[n - 1] = i + 1;
-          n++;
-        } else if (chars[n - 1] !== SPACE_UNIT) {
-          ends[n - 1] = i + 1;
-        }
+      // U+0308 right after a, o or u (decomposed umlaut) → 'e'
+      if (
+        v === DIAERESIS &&
+        n > 0 &&
+        starts[n - 1] === i - 1 &&
+        ((table[text.charCodeAt(i - 1)] as number) & AOU) !== 0
+      ) {
+        chars[n] = 0x65; // 'e' in both modes: Ä → "Ae"
+        starts[n] = starts[n - 1] as number;
+        n++;
       }
-      aou = false;
       continue;
     }
     let exp: string;
@@ -220,11 +233,10 @@ export function foldText(text: string, buf: FoldBuffer, keepCase = false): void 
       const lo = i + 1 < len ? text.charCodeAt(i + 1) : 0;
       if (lo < 0xdc00 || lo > 0xdfff) {
         // lone high surrogate: keep as is
+        if (!prevWord) heads[h++] = n;
         chars[n] = c;
-        starts[n] = i;
-        ends[n] = i + 1;
-        n++;
-        aou = false;
+        starts[n++] = i;
+        prevWord = false;
         continue;
       }
       exp = folder.astralFold(((c - 0xd800) << 10) + (lo - 0xdc00) + 0x10000);
@@ -234,24 +246,57 @@ export function foldText(text: string, buf: FoldBuffer, keepCase = false): void 
     }
     if (n + exp.length + 4 > chars.length) {
       buf.length = n;
+      buf.headCount = h;
       buf.ensure(n + exp.length + 64);
       chars = buf.chars;
       starts = buf.starts;
-      ends = buf.ends;
+      heads = buf.heads;
       cap = chars.length - 4;
     }
     for (let k = 0; k < exp.length; k++) {
       const u = exp.charCodeAt(k);
       if (u === SPACE_UNIT && n > 0 && chars[n - 1] === SPACE_UNIT) continue;
+      if (!prevWord) heads[h++] = n;
       chars[n] = u;
-      starts[n] = i;
-      ends[n] = end;
-      n++;
+      starts[n++] = i;
+      const lo = k + 1 < exp.length ? exp.charCodeAt(k + 1) : 0;
+      if (u >= 0xd800 && u <= 0xdbff && lo >= 0xdc00 && lo <= 0xdfff) {
+        chars[n] = lo;
+        starts[n++] = i;
+        k++;
+        prevWord = isWordCodePoint(((u - 0xd800) << 10) + (lo - 0xdc00) + 0x10000);
+      } else {
+        prevWord = isWordUnit(u);
+      }
     }
-    aou = false;
     i = end - 1;
   }
   buf.length = n;
+  buf.headCount = h;
+}
+
+/**
+ * The original end offset (exclusive) of the character that produced folded unit `k`: the character itself (two units
+ * for a surrogate pair) plus any combining marks that follow it.
+ */
+export function originalEnd(text: string, buf: FoldBuffer, k: number): number {
+  const s = buf.starts[k] as number;
+  const len = text.length;
+  let e = s + 1;
+  const c = text.charCodeAt(s);
+  if (c >= 0xd800 && c <= 0xdbff && e < len) {
+    const lo = text.charCodeAt(e);
+    if (lo >= 0xdc00 && lo <= 0xdfff) e++;
+  }
+  if (buf.chars[k] === SPACE_UNIT) return e;
+  const table = LOWER.table;
+  while (e < len) {
+    const d = text.charCodeAt(e);
+    const v = table[d] === 0 ? LOWER.compute(d) : (table[d] as number);
+    if (v !== MARK && v !== DIAERESIS) break;
+    e++;
+  }
+  return e;
 }
 
 const scratch = new FoldBuffer(256);
