@@ -8,19 +8,14 @@ import type { PlatformAdapter } from './types';
 // No saved page available; the fixture is built from the documented structure and has not been checked against the
 // live site (2025-07) — check it with `npm run extract` on a saved page before trusting the selectors.
 
-const POST = ['article:not(article article)', '[data-testid="feed-item"]', '[data-testid="post"]'];
-const COMMENT = [
-  'article article',
-  '[data-testid="comment"]',
-  '[itemtype*="Comment"]',
-  'li[id^="comment"]',
-  '[id^="reply-"]',
-];
+const POST = ['article', '[data-testid="feed-item"]', '[data-testid="post"]'];
+/** Comments: the explicit markers, or any post-like element nested in a post (see isComment). */
+const COMMENT = ['[data-testid="comment"]', '[itemtype*="Comment"]', 'li[id^="comment"]', '[id^="reply-"]'];
 const ITEM = [...POST, ...COMMENT].join(', ');
 const POST_HREF = /\/feed\/(\d+)/;
 
 function isComment(el: Element): boolean {
-  return COMMENT.some((s) => el.matches(s));
+  return COMMENT.some((s) => el.matches(s)) || !!el.parentElement?.closest(POST.join(', '));
 }
 
 export const nebenan: PlatformAdapter = {

@@ -59,7 +59,11 @@ describe('facebook www photo permalink page 2022 (real page)', () => {
     expect(count(page.items, 'comment')).toBe(6);
   });
   it('reads the photo description without the scrambled date', () => {
-    expect(page.items[0]).toMatchObject({ author: 'Vicky Barik', text: 'FaR FrOm ThE LiGhT...', time: '14 October 2016' });
+    expect(page.items[0]).toMatchObject({
+      author: 'Vicky Barik',
+      text: 'FaR FrOm ThE LiGhT...',
+      time: '14 October 2016',
+    });
   });
   it('gives every comment a comment_id permalink and an author', () => {
     const comments = page.items.filter((i) => i.kind === 'comment');
@@ -74,11 +78,16 @@ describe('facebook www photo permalink page 2022 (real page)', () => {
 });
 
 describe('m.facebook.com group feed 2021 (real page)', () => {
-  const page = loadFixture('facebook/2021-06-m-group-feed.html', 'https://m.facebook.com/groups/southamericansincomputing/');
+  const page = loadFixture(
+    'facebook/2021-06-m-group-feed.html',
+    'https://m.facebook.com/groups/southamericansincomputing/',
+  );
   it('finds 21 posts, each with a permalink, author and abbr time', () => {
     expect(count(page.items, 'post')).toBe(21);
     for (const p of page.items) {
-      expect(p.permalink).toMatch(/^https:\/\/www\.facebook\.com\/(?:groups\/southamericansincomputing\/permalink\/\d+\/|story\.php)/);
+      expect(p.permalink).toMatch(
+        /^https:\/\/www\.facebook\.com\/(?:groups\/southamericansincomputing\/permalink\/\d+\/|story\.php)/,
+      );
       expect(p.author).not.toBe('');
       expect(p.time).toBeTruthy();
     }

@@ -31,7 +31,8 @@ export function loadFixture(path: string, url: string, prepare?: (doc: Document)
   return { doc, url: pageUrl, adapter, items: extractAll(adapter, doc, pageUrl), close: () => window.happyDOM.close() };
 }
 
-export const count = (items: ExtractedItem[], kind: ExtractedItem['kind']) => items.filter((i) => i.kind === kind).length;
+export const count = (items: ExtractedItem[], kind: ExtractedItem['kind']) =>
+  items.filter((i) => i.kind === kind).length;
 
 /** The first text node containing `needle` (to test closestItem). */
 export function textNode(doc: Document, needle: string): Node {

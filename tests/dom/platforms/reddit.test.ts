@@ -35,7 +35,10 @@ describe('old reddit thread 2018 (real page)', () => {
 });
 
 describe('reddit redesign 2018-2023 (built fixture)', () => {
-  const page = loadFixture('reddit/2021-redesign-thread.html', 'https://www.reddit.com/r/Musterstadt/comments/abc123/baustelle_am_bahnhof/');
+  const page = loadFixture(
+    'reddit/2021-redesign-thread.html',
+    'https://www.reddit.com/r/Musterstadt/comments/abc123/baustelle_am_bahnhof/',
+  );
   it('finds post and 2 comments', () => {
     expect(page.items.map((i) => i.kind)).toEqual(['post', 'comment', 'comment']);
     expect(page.items[0]).toMatchObject({
@@ -54,13 +57,17 @@ describe('reddit redesign 2018-2023 (built fixture)', () => {
 });
 
 describe('reddit shreddit web components (built fixture)', () => {
-  const page = loadFixture('reddit/2025-shreddit-thread.html', 'https://www.reddit.com/r/Musterstadt/comments/xyz789/neues_parkhaus/', (doc) => {
-    // chrome in open shadow roots, like the live components
-    for (const host of doc.querySelectorAll('shreddit-post, shreddit-comment')) {
-      const root = host.attachShadow({ mode: 'open' });
-      root.innerHTML = '<div class="meta"><span>Antworten</span></div><slot name="title"></slot><slot></slot>';
-    }
-  });
+  const page = loadFixture(
+    'reddit/2025-shreddit-thread.html',
+    'https://www.reddit.com/r/Musterstadt/comments/xyz789/neues_parkhaus/',
+    (doc) => {
+      // chrome in open shadow roots, like the live components
+      for (const host of doc.querySelectorAll('shreddit-post, shreddit-comment')) {
+        const root = host.attachShadow({ mode: 'open' });
+        root.innerHTML = '<div class="meta"><span>Antworten</span></div><slot name="title"></slot><slot></slot>';
+      }
+    },
+  );
   it('reads attributes of posts and nested comments', () => {
     expect(page.items.map((i) => i.kind)).toEqual(['post', 'comment', 'comment']);
     expect(page.items[0]).toMatchObject({

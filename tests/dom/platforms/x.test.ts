@@ -26,7 +26,10 @@ describe('x.com home timeline 2025 (real page)', () => {
     );
   });
   it('on a conversation page, replies are comments', () => {
-    const conv = loadFixture('x/2025-02-home-timeline.html', 'https://x.com/BGatesIsaPyscho/status/1890459111671656594');
+    const conv = loadFixture(
+      'x/2025-02-home-timeline.html',
+      'https://x.com/BGatesIsaPyscho/status/1890459111671656594',
+    );
     expect(count(conv.items, 'post')).toBe(1);
     expect(count(conv.items, 'comment')).toBe(5);
   });

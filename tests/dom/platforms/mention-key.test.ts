@@ -1,0 +1,52 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { fnv1a, mentionKeyFor, normalizePermalink } from '../../../utils/platforms/mention-key';
+
+describe('normalizePermalink', () => {
+  it('strips tracking parameters and keeps identity parameters', () => {
+    expect(
+      normalizePermalink(
+        'https://web.facebook.com/x/posts/1?comment_id=2&reply_comment_id=3&__cft__[0]=AZ&__tn__=R]-R&ref=notif&notif_id=9&fbclid=q&utm_source=a',
+        'facebook',
+      ),
+    ).toBe('https://www.facebook.com/x/posts/1?comment_id=2&reply_comment_id=3');
+    expect(normalizePermalink('https://m.facebook.com/story.php?story_fbid=5&id=6&refid=18', 'facebook')).toBe(
+      'https://www.facebook.com/story.php?id=6&story_fbid=5',
+    );
+    expect(normalizePermalink('https://www.youtube.com/watch?v=a&lc=b&pp=x', 'youtube')).toBe(
+      'https://www.youtube.com/watch?lc=b&v=a',
+    );
+    expect(normalizePermalink('https://twitter.com/u/status/1?s=20&t=abc', 'x')).toBe('https://x.com/u/status/1');
+  });
+  it('keeps #anchors only for generic pages', () => {
+    expect(normalizePermalink('https://a.example/p#comment-1')).toBe('https://a.example/p#comment-1');
+    expect(normalizePermalink('https://x.com/u/status/1#m', 'x')).toBe('https://x.com/u/status/1');
+  });
+});
+
+describe('mentionKeyFor', () => {
+  const page = 'https://www.facebook.com/';
+  it('uses platform + normalised permalink', () => {
+    const a = {
+      platform: 'facebook' as const,
+      permalink: 'https://web.facebook.com/x/posts/1?__tn__=R',
+      author: 'A',
+      text: 'x',
+    };
+    const b = { ...a, permalink: 'https://www.facebook.com/x/posts/1?ref=notif', text: 'changed' };
+    expect(mentionKeyFor(a, page)).toBe('facebook:https://www.facebook.com/x/posts/1');
+    expect(mentionKeyFor(b, page)).toBe(mentionKeyFor(a, page));
+  });
+  it('hashes author + whitespace-normalised text when the permalink is the page URL', () => {
+    const a = { platform: 'facebook' as const, permalink: page, author: 'Erika', text: 'Die  Brücke\nist gesperrt' };
+    const b = { ...a, text: ' Die Brücke ist   gesperrt ' };
+    expect(mentionKeyFor(a, page)).toBe(mentionKeyFor(b, page));
+    expect(mentionKeyFor(a, page)).toMatch(/^facebook:https:\/\/www\.facebook\.com\/#h-[0-9a-f]{8}$/);
+    expect(mentionKeyFor({ ...a, author: 'Max' }, page)).not.toBe(mentionKeyFor(a, page));
+  });
+  it('fnv1a matches the reference values', () => {
+    expect(fnv1a('')).toBe('811c9dc5');
+    expect(fnv1a('a')).toBe('e40c292c');
+    expect(fnv1a('foobar')).toBe('bf9cf968');
+  });
+});
