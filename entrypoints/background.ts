@@ -1,3 +1,12 @@
 import { defineBackground } from 'wxt/utils/define-background';
+import { setUpBadge } from '../utils/background/badge';
+import { setUpMentionLog } from '../utils/background/mention-log';
+import { setUpRetention } from '../utils/background/retention';
+import { setUpSidePanel } from '../utils/background/side-panel';
 
-export default defineBackground(() => {});
+export default defineBackground(() => {
+  setUpMentionLog();
+  setUpBadge();
+  setUpRetention();
+  setUpSidePanel();
+});

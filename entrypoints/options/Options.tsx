@@ -1,0 +1,19 @@
+import { t } from '../../utils/i18n';
+import { DataSection } from './DataSection';
+import { OfficeHoursSection } from './OfficeHoursSection';
+import { PrivacySection } from './PrivacySection';
+import { ProfileForm } from './ProfileForm';
+
+export function Options() {
+  return (
+    <main>
+      <h1>{t('optionsTitle')}</h1>
+      <p class="hint">{t('privacyNote')}</p>
+      <ProfileForm />
+      <OfficeHoursSection />
+      <PrivacySection />
+      <DataSection />
+      <p class="hint">{t('about')}</p>
+    </main>
+  );
+}

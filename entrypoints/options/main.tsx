@@ -1,0 +1,5 @@
+import { mount } from '../../components/mount';
+import { Options } from './Options';
+import './options.css';
+
+mount('optionsTitle', <Options />);

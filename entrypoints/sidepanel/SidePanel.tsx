@@ -1,0 +1,118 @@
+import { useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { MentionCard } from '../../components/MentionCard';
+import { TemplateCard } from '../../components/TemplateCard';
+import { useLiveQuery } from '../../components/use-live-query';
+import { useStorageItem } from '../../components/use-storage-item';
+import { activeMentionItem } from '../../utils/background/status-items';
+import { getDb } from '../../utils/db';
+import { PLATFORM_LABELS } from '../../utils/export/csv';
+import { t, uiLang } from '../../utils/i18n';
+import { MUNICIPALITY_TOPIC } from '../../utils/matcher';
+import { listMentions, setStatus } from '../../utils/mentions';
+import { sendMessage } from '../../utils/messaging';
+import type { Mention } from '../../utils/model';
+import { describeOfficeHours } from '../../utils/office-hours';
+import { DEFAULT_OFFICE_HOURS, DEMO_PROFILE, officeHoursItem, type Profile, profileItem } from '../../utils/settings';
+import type { TemplateVars } from '../../utils/templates';
+
+function varsFor(mention: Mention | undefined, profile: Profile, officeHours = DEFAULT_OFFICE_HOURS): TemplateVars {
+  const topic = profile.topics.find((x) => mention?.topicIds.includes(x.id));
+  return {
+    kommune: profile.municipality.name,
+    // Pseudonyms are for the log, not for greeting people: only a real stored name fills {{autor}}.
+    autor: mention && !/^Person [0-9A-F]{4}$/.test(mention.author) ? mention.author : '',
+    plattform: mention ? PLATFORM_LABELS[mention.platform] : '',
+    thema: topic?.label ?? '',
+    datum: new Date().toLocaleDateString(uiLang() === 'de' ? 'de-DE' : 'en-GB'),
+    sprechzeiten: describeOfficeHours(officeHours, uiLang()),
+  };
+}
+
+export function SidePanel() {
+  const db = getDb();
+  const profile = useStorageItem(profileItem) ?? DEMO_PROFILE;
+  const officeHours = useStorageItem(officeHoursItem);
+  const active = useStorageItem(activeMentionItem);
+  const [pickedKey, setPickedKey] = useState<string | null>(null);
+  const key = pickedKey ?? active?.mentionKey ?? null;
+  const mention = useLiveQuery(
+    async () => (key ? await db.mentions.where('mentionKey').equals(key).first() : undefined),
+    [key],
+  );
+  const recent = useLiveQuery(() => listMentions(db, { statuses: ['new', 'seen'], limit: 15 }), []);
+
+  const topics = new Set(mention?.topicIds.filter((x) => x !== MUNICIPALITY_TOPIC) ?? []);
+  const suggested = profile.templates.filter((tpl) => tpl.topicIds.some((x) => topics.has(x)));
+  const others = profile.templates.filter((tpl) => !suggested.includes(tpl));
+  const vars = varsFor(mention, profile, officeHours);
+
+  async function insert(text: string): Promise<boolean> {
+    if (!mention) return false;
+    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    const tabId = active?.tabId ?? tab?.id;
+    if (tabId === undefined) return false;
+    try {
+      const res = await sendMessage('uiInsertReply', { mentionKey: mention.mentionKey, text }, tabId);
+      return res?.inserted ?? false;
+    } catch {
+      return false;
+    }
+  }
+
+  return (
+    <main style={{ padding: '0.8rem' }}>
+      <h1>{t('sidepanelTitle')}</h1>
+      {mention ? (
+        <MentionCard mention={mention} profile={profile}>
+          <div class="row">
+            <a class="button" href={mention.permalink} target="_blank" rel="noreferrer noopener">
+              {t('openLink')}
+            </a>
+            {mention.status !== 'answered' && (
+              <button type="button" data-testid="mark-answered" onClick={() => setStatus(db, mention.id, 'answered')}>
+                {t('markAnswered')}
+              </button>
+            )}
+          </div>
+        </MentionCard>
+      ) : (
+        <p class="hint">{t('sidepanelNoMention')}</p>
+      )}
+
+      {suggested.length > 0 && (
+        <section aria-labelledby="suggested">
+          <h2 id="suggested">{t('sidepanelSuggested')}</h2>
+          {suggested.map((tpl) => (
+            <TemplateCard key={tpl.id} template={tpl} vars={vars} mention={mention} onInsert={insert} />
+          ))}
+        </section>
+      )}
+      <section aria-labelledby="all-templates">
+        <h2 id="all-templates">{suggested.length ? t('sidepanelAllTemplates') : t('sidepanelSuggested')}</h2>
+        {others.map((tpl) => (
+          <TemplateCard key={tpl.id} template={tpl} vars={vars} mention={mention} onInsert={insert} />
+        ))}
+      </section>
+
+      <section aria-labelledby="recent">
+        <h2 id="recent">{t('sidepanelRecent')}</h2>
+        <ul class="plain" data-testid="sidepanel-recent">
+          {recent?.map((m) => (
+            <li key={m.id}>
+              <button
+                type="button"
+                class="linklike"
+                aria-pressed={m.mentionKey === key}
+                onClick={() => setPickedKey(m.mentionKey)}
+                style={{ width: '100%', textAlign: 'left', margin: '0.2rem 0' }}
+              >
+                {PLATFORM_LABELS[m.platform]}: {m.snippet.slice(0, 90)}
+              </button>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </main>
+  );
+}

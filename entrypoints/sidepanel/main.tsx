@@ -1,0 +1,4 @@
+import { mount } from '../../components/mount';
+import { SidePanel } from './SidePanel';
+
+mount('sidepanelTitle', <SidePanel />);

@@ -1,0 +1,115 @@
+// Content-script side of the log: groups matches by the post or comment they stand in and sends one MentionInput
+// per item to the background, batched. Each item is extracted once per page; items are re-sent only when they
+// show new terms.
+
+import type { MentionInput } from './model';
+import { mentionKeyFor } from './platforms/mention-key';
+import type { ExtractedItem, PlatformAdapter } from './platforms/types';
+import type { BlockMatches } from './scanner';
+import { snippetAround } from './snippet';
+
+interface Pending {
+  terms: Set<string>;
+  topicIds: Set<string>;
+  snippet: string;
+}
+
+export interface CollectorOptions {
+  adapter: PlatformAdapter;
+  pageUrl: () => string;
+  send(mentions: MentionInput[]): Promise<unknown>;
+  /** Debounce before a batch goes out. */
+  delayMs?: number;
+}
+
+export function createMentionCollector(options: CollectorOptions) {
+  let adapter = options.adapter;
+  let extracted = new WeakMap<Element, MentionInput>();
+  let sentTerms = new Map<string, Set<string>>();
+  const pending = new Map<Element, Pending>();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  function itemFor(block: BlockMatches['block']): Element {
+    return adapter.closestItem(block.nodes[0] as Text) ?? block.element;
+  }
+
+  function flush() {
+    timer = undefined;
+    const out: MentionInput[] = [];
+    for (const [el, p] of pending) {
+      const base = extracted.get(el) ?? extract(el);
+      if (!base) continue;
+      const known = sentTerms.get(base.mentionKey) ?? new Set<string>();
+      const fresh = [...p.terms].some((t) => !known.has(t));
+      if (!fresh) continue;
+      for (const t of p.terms) known.add(t);
+      sentTerms.set(base.mentionKey, known);
+      out.push({ ...base, terms: [...p.terms], topicIds: [...p.topicIds], snippet: p.snippet });
+    }
+    pending.clear();
+    if (out.length) options.send(out).catch(() => undefined);
+  }
+
+  function extract(el: Element): MentionInput | null {
+    const pageUrl = options.pageUrl();
+    let item: ExtractedItem;
+    try {
+      item = adapter.extract(el, new URL(pageUrl));
+    } catch {
+      return null;
+    }
+    const input: MentionInput = {
+      mentionKey: mentionKeyFor(item, pageUrl),
+      platform: item.platform,
+      kind: item.kind,
+      permalink: item.permalink || pageUrl,
+      pageUrl,
+      author: item.author,
+      authorUrl: item.authorUrl,
+      time: item.time,
+      snippet: '',
+      terms: [],
+      topicIds: [],
+    };
+    extracted.set(el, input);
+    return input;
+  }
+
+  return {
+    collect(found: BlockMatches[]) {
+      for (const { block, matches } of found) {
+        const el = itemFor(block);
+        let p = pending.get(el);
+        if (!p) {
+          const first = matches[0];
+          p = {
+            terms: new Set(),
+            topicIds: new Set(),
+            snippet: first ? snippetAround(block.text, first.start, first.end) : '',
+          };
+          pending.set(el, p);
+        }
+        for (const m of matches) {
+          p.terms.add(m.term);
+          p.topicIds.add(m.topicId);
+        }
+      }
+      if (!timer) timer = setTimeout(flush, options.delayMs ?? 250);
+    },
+    /** The mention for a post element, when one was logged on this page. */
+    mentionFor(el: Element): MentionInput | undefined {
+      return extracted.get(el);
+    },
+    itemForNode(node: Node): Element | null {
+      return adapter.closestItem(node);
+    },
+    /** New page (SPA navigation) or new terms: forget what was sent. */
+    reset(nextAdapter?: PlatformAdapter) {
+      if (nextAdapter) adapter = nextAdapter;
+      extracted = new WeakMap();
+      sentTerms = new Map();
+      pending.clear();
+    },
+    flushNow: flush,
+  };
+}

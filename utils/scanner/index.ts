@@ -1,0 +1,188 @@
+// The live page scanner: scans subtrees in small idle-time slices, paints matches, and reports them for the log.
+// It keeps up with infinite scroll through a MutationObserver and never modifies the page's DOM.
+import type { Match, Matcher } from '../matcher';
+import { outermostRoots, scanRootFor } from './mutation-roots';
+import { createPainter, type Painter, type Span } from './painter';
+import { createBlockWalker, nodeIndexAt, type TextBlock } from './text-blocks';
+
+export interface BlockMatches {
+  block: TextBlock;
+  matches: Match[];
+}
+
+export interface ScannerOptions {
+  doc: Document;
+  matcher: Matcher;
+  /** The highlight name a topic paints with, or null to log without painting. */
+  highlightFor(topicId: string): string | null;
+  /** Blocks with matches, once per time slice. */
+  onMatches(found: BlockMatches[]): void;
+  signal: AbortSignal;
+  /** Longest main-thread slice in ms before yielding to the page. */
+  sliceMs?: number;
+  rootMargin?: string;
+  /** Called for each open shadow root met, e.g. to adopt the highlight styles into it. */
+  onShadowRoot?: (root: ShadowRoot) => void;
+}
+
+const NODES_PER_CHECK = 64;
+
+export function createScanner(options: ScannerOptions) {
+  const { doc, signal } = options;
+  let matcher = options.matcher;
+  let highlightFor = options.highlightFor;
+  const sliceMs = options.sliceMs ?? 8;
+  const painter: Painter = createPainter(doc, { rootMargin: options.rootMargin });
+  const pending = new Set<Node>();
+  const shadowRoots = new Set<ShadowRoot>();
+  let job: { walker: ReturnType<typeof createBlockWalker>; seen: Set<Element> } | null = null;
+  let scheduled = false;
+  let needSweep = false;
+  let idleWaiters: Array<() => void> = [];
+
+  const observer = new MutationObserver(onMutations);
+
+  function observe(target: Node) {
+    observer.observe(target, { childList: true, subtree: true, characterData: true });
+  }
+
+  function onShadowRoot(root: ShadowRoot) {
+    if (shadowRoots.has(root)) return;
+    shadowRoots.add(root);
+    observe(root);
+    options.onShadowRoot?.(root);
+    pending.add(root);
+  }
+
+  function onMutations(records: MutationRecord[]) {
+    for (const r of records) {
+      if (r.type === 'characterData') {
+        const root = scanRootFor(r.target);
+        if (root) pending.add(root);
+        continue;
+      }
+      for (const node of r.addedNodes) {
+        const root = scanRootFor(node);
+        if (root) pending.add(root);
+      }
+      if (r.removedNodes.length) {
+        needSweep = true;
+        // Text removed from a block changes what the rest of it says.
+        if (r.target.nodeType === Node.ELEMENT_NODE) {
+          const root = scanRootFor(r.target);
+          if (root) pending.add(root);
+        }
+      }
+    }
+    schedule();
+  }
+
+  function schedule() {
+    if (scheduled || signal.aborted) return;
+    scheduled = true;
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(runSlice, { timeout: 100 });
+    else setTimeout(runSlice, 0);
+  }
+
+  function spansFor(block: TextBlock, matches: Match[]): Span[] {
+    const spans: Span[] = [];
+    for (const m of matches) {
+      const name = highlightFor(m.topicId);
+      if (!name) continue;
+      const a = nodeIndexAt(block.starts, m.start, false);
+      const b = nodeIndexAt(block.starts, m.end, true);
+      spans.push({
+        name,
+        startNode: block.nodes[a] as Text,
+        startOffset: m.start - (block.starts[a] as number),
+        endNode: block.nodes[b] as Text,
+        endOffset: m.end - (block.starts[b] as number),
+      });
+    }
+    return spans;
+  }
+
+  function processBlock(block: TextBlock, seen: Set<Element>, found: BlockMatches[]) {
+    const matches = matcher.scan(block.text);
+    const spans = matches.length ? spansFor(block, matches) : [];
+    if (seen.has(block.element)) painter.append(block.element, spans);
+    else {
+      seen.add(block.element);
+      painter.set(block.element, spans);
+    }
+    if (matches.length) found.push({ block, matches });
+  }
+
+  function runSlice() {
+    scheduled = false;
+    if (signal.aborted) return;
+    const until = performance.now() + sliceMs;
+    const found: BlockMatches[] = [];
+    while (performance.now() < until) {
+      if (!job) {
+        const next = takeRoot();
+        if (!next) break;
+        job = { walker: createBlockWalker(next, onShadowRoot), seen: new Set() };
+      }
+      for (const block of job.walker.next(NODES_PER_CHECK)) processBlock(block, job.seen, found);
+      if (job.walker.done) job = null;
+    }
+    if (needSweep) {
+      needSweep = false;
+      painter.sweep();
+    }
+    if (found.length) options.onMatches(found);
+    if (job || pending.size) schedule();
+    else {
+      const waiters = idleWaiters;
+      idleWaiters = [];
+      for (const w of waiters) w();
+    }
+  }
+
+  let queue: Node[] = [];
+  function takeRoot(): Node | undefined {
+    if (queue.length === 0 && pending.size) {
+      queue = outermostRoots(pending);
+      pending.clear();
+    }
+    return queue.shift();
+  }
+
+  signal.addEventListener('abort', () => {
+    observer.disconnect();
+    painter.destroy();
+    pending.clear();
+    job = null;
+  });
+
+  return {
+    /** Starts watching the document and scans what is there. */
+    start() {
+      observe(doc.documentElement);
+      pending.add(doc.body ?? doc.documentElement);
+      schedule();
+    },
+    /** Re-scans everything, e.g. after the terms changed or the page navigated. */
+    rescanAll(next?: { matcher: Matcher; highlightFor: (topicId: string) => string | null }) {
+      if (next) {
+        matcher = next.matcher;
+        highlightFor = next.highlightFor;
+      }
+      job = null;
+      queue = [];
+      painter.clear();
+      pending.add(doc.body ?? doc.documentElement);
+      for (const root of shadowRoots) if (root.host.isConnected) pending.add(root);
+      schedule();
+    },
+    /** Resolves when every pending subtree has been scanned. */
+    whenIdle(): Promise<void> {
+      if (!job && pending.size === 0 && queue.length === 0 && !scheduled) return Promise.resolve();
+      return new Promise((resolve) => idleWaiters.push(resolve));
+    },
+    stats: () => painter.stats(),
+  };
+}
+
+export type Scanner = ReturnType<typeof createScanner>;

@@ -1,0 +1,133 @@
+// Paints matches with the CSS Custom Highlight API, keeping only ranges near the viewport registered: Chromium
+// re-validates every registered range on any DOM or style change, so registering all of a long feed's matches
+// makes every later frame slow. Off-screen matches are kept as plain offsets (not live Ranges, which the browser
+// would also update on every mutation) and turned into Ranges when their block scrolls near.
+import { ALL_HIGHLIGHT_NAMES } from './highlight-styles';
+
+export interface Span {
+  name: string;
+  startNode: Text;
+  startOffset: number;
+  endNode: Text;
+  endOffset: number;
+}
+
+interface Tracked {
+  spans: Span[];
+  live: Array<{ name: string; range: Range }> | null;
+}
+
+export interface PainterOptions {
+  /** How far beyond the viewport ranges stay registered. */
+  rootMargin?: string;
+}
+
+export function createPainter(doc: Document, options: PainterOptions = {}) {
+  const highlights = new Map<string, Highlight>();
+  for (const name of ALL_HIGHLIGHT_NAMES) {
+    const h = new Highlight();
+    highlights.set(name, h);
+    CSS.highlights.set(name, h);
+  }
+  const tracked = new Map<Element, Tracked>();
+
+  function register(t: Tracked) {
+    if (t.live) return;
+    t.live = [];
+    for (const s of t.spans) {
+      try {
+        const range = doc.createRange();
+        range.setStart(s.startNode, s.startOffset);
+        range.setEnd(s.endNode, s.endOffset);
+        highlights.get(s.name)?.add(range);
+        t.live.push({ name: s.name, range });
+      } catch {
+        // The text changed since it was scanned; the mutation observer re-scans that block.
+      }
+    }
+  }
+
+  function unregister(t: Tracked) {
+    if (!t.live) return;
+    for (const { name, range } of t.live) highlights.get(name)?.delete(range);
+    t.live = null;
+  }
+
+  const observer = new IntersectionObserver(
+    (entries) => {
+      for (const entry of entries) {
+        const t = tracked.get(entry.target);
+        if (!t) continue;
+        if (entry.isIntersecting) register(t);
+        else unregister(t);
+      }
+    },
+    { rootMargin: options.rootMargin ?? '100% 0px' },
+  );
+
+  function drop(el: Element) {
+    const t = tracked.get(el);
+    if (!t) return;
+    unregister(t);
+    tracked.delete(el);
+    observer.unobserve(el);
+  }
+
+  return {
+    /** Replaces the spans painted for one block element (an empty list clears it). */
+    set(el: Element, spans: Span[]) {
+      const old = tracked.get(el);
+      if (spans.length === 0) {
+        if (old) drop(el);
+        return;
+      }
+      if (old) {
+        const wasLive = old.live !== null;
+        unregister(old);
+        old.spans = spans;
+        if (wasLive) register(old);
+        return;
+      }
+      tracked.set(el, { spans, live: null });
+      observer.observe(el);
+    },
+    /** Adds spans to a block already set in this scan (a block element split by <br> or nested blocks). */
+    append(el: Element, spans: Span[]) {
+      const old = tracked.get(el);
+      if (!old) {
+        this.set(el, spans);
+        return;
+      }
+      if (spans.length === 0) return;
+      const wasLive = old.live !== null;
+      unregister(old);
+      old.spans = old.spans.concat(spans);
+      if (wasLive) register(old);
+    },
+    /** Forgets blocks that left the document (virtualised lists, removed posts). */
+    sweep() {
+      for (const el of tracked.keys()) if (!el.isConnected) drop(el);
+    },
+    clear() {
+      for (const el of [...tracked.keys()]) drop(el);
+    },
+    stats() {
+      let live = 0;
+      let spans = 0;
+      for (const t of tracked.values()) {
+        spans += t.spans.length;
+        live += t.live?.length ?? 0;
+      }
+      return { blocks: tracked.size, spans, live };
+    },
+    destroy() {
+      observer.disconnect();
+      tracked.clear();
+      for (const name of ALL_HIGHLIGHT_NAMES) {
+        if (CSS.highlights.get(name) === highlights.get(name)) CSS.highlights.delete(name);
+      }
+    },
+  };
+}
+
+export type Painter = ReturnType<typeof createPainter>;
