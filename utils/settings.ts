@@ -97,7 +97,7 @@ export const DEMO_PROFILE: Profile = {
     {
       id: 'danke',
       title: 'Danke für den Hinweis',
-      body: 'Hallo {{autor}}, vielen Dank für Ihren Hinweis! Wir haben ihn an die zuständige Stelle der {{kommune}} weitergegeben und melden uns, sobald wir mehr wissen. Ihr Social-Media-Team',
+      body: 'Hallo {{autor}}, vielen Dank für Ihren Hinweis! Wir haben ihn an die zuständige Stelle in der Verwaltung weitergegeben und melden uns, sobald wir mehr wissen. Ihr Social-Media-Team',
       topicIds: [],
     },
     {
@@ -109,13 +109,13 @@ export const DEMO_PROFILE: Profile = {
     {
       id: 'unwetter',
       title: 'Unwetter: offizielle Warnungen',
-      body: 'Bitte verlassen Sie sich nur auf offizielle Warnungen (NINA, Warnapp der {{kommune}}). Im Notfall wählen Sie 112. Wir halten Sie hier auf dem Laufenden.',
+      body: 'Bitte verlassen Sie sich nur auf offizielle Warnungen, etwa aus der Warn-App NINA. Im Notfall wählen Sie die 112. Wir halten Sie hier zur Lage in {{kommune}} auf dem Laufenden.',
       topicIds: ['unwetter'],
     },
     {
       id: 'geruecht',
       title: 'Gerücht richtigstellen',
-      body: 'Hallo {{autor}}, diese Information ist nicht korrekt. Die gesicherten Fakten dazu veröffentlicht die {{kommune}} auf ihren offiziellen Kanälen. Bitte teilen Sie nur geprüfte Informationen.',
+      body: 'Hallo {{autor}}, diese Information ist nicht korrekt. Die gesicherten Fakten dazu veröffentlicht die Verwaltung von {{kommune}} auf ihren offiziellen Kanälen. Bitte teilen Sie nur geprüfte Informationen.',
       topicIds: ['fakenews'],
     },
   ],
