@@ -1,7 +1,7 @@
 // JSON export and the team exchange: a colleague's export is merged into the local log by mentionKey, without a
 // server. Times in the file are epoch milliseconds as in the database (exact round trip); exportedAt is ISO UTC.
 import type { LauscherDb } from '../db';
-import { applyAuthorMode, type ListOptions, listMentions, NOTE_MAX, truncateSnippet } from '../mentions';
+import { applyAuthorMode, findByKeys, type ListOptions, listMentions, NOTE_MAX, truncateSnippet } from '../mentions';
 import {
   type AuthorMode,
   MENTION_STATUSES,
@@ -236,11 +236,7 @@ export async function importMentionsJson(
   if (errors > MAX_MESSAGES) messages.push(`… und ${errors - MAX_MESSAGES} weitere fehlerhafte Einträge.`);
 
   const { added, merged } = await db.transaction('rw', db.mentions, async () => {
-    const existing = await db.mentions
-      .where('mentionKey')
-      .anyOf([...incoming.keys()])
-      .toArray();
-    const local = new Map(existing.map((m) => [m.mentionKey, m]));
+    const local = await findByKeys(db, incoming.keys());
     const puts: (Mention | ExportedMention)[] = [];
     let added = 0;
     let merged = 0;

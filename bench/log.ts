@@ -1,0 +1,147 @@
+// Mention log figures for issue 6 (`npx tsx scripts/bench.ts log`), on fake-indexeddb in Node:
+// - digestQueryRatio: the popup's digest at 100,000 mentions ÷ at 1,000 (target ≤ 5). Both logs hold the same last
+//   7 days (the digest's open window, 850 mentions); the rest is older history. An indexed query costs the same on
+//   both; a scan would cost ~100×.
+// - digestMsDense100k (context): 100,000 mentions spread evenly over 90 days (~1,100 a day), so the open window
+//   itself holds ~7,800: the digest's cost follows the last week's volume.
+// - bulkWritePerSec: mentions per second through recordMentions (pseudonym mode, batches of 250, a fifth of each
+//   batch already logged) into the 100k log.
+// - export100kSeconds: reading 100,000 mentions and writing them as CSV.
+import 'fake-indexeddb/auto';
+import { createDb, type LauscherDb } from '../utils/db';
+import { exportCsv } from '../utils/export/csv';
+import { addLocalDays, digest, recordMentions, startOfLocalDay } from '../utils/mentions';
+import { type Mention, type MentionInput, PLATFORMS } from '../utils/model';
+
+const NOW = new Date(2025, 10, 25, 16, 0).getTime();
+const TODAY = startOfLocalDay(NOW);
+const RECENT_PER_DAY = 100;
+const TODAY_EXTRA = 150;
+const TOPICS = ['verkehr', 'bau', 'abfall', 'service', 'kita', 'finanzen', 'krise'];
+const STATUSES = ['new', 'seen', 'answered', 'ignored'] as const;
+
+const snippet = (i: number) =>
+  `Beitrag ${i}: Die Baustelle an der Hauptstraße in Musterhausen sorgt seit Wochen für Stau, ` +
+  'und niemand von der Stadtverwaltung sagt, wann die Sperrung aufgehoben wird. Gibt es einen Plan für ' +
+  'die Umleitung über die Schillerstraße? Die Anwohner*innen sind genervt und die Busse fahren nicht.';
+
+function mention(i: number, firstSeen: number): Omit<Mention, 'id'> {
+  const platform = PLATFORMS[i % PLATFORMS.length] ?? 'generic';
+  return {
+    mentionKey: `${platform}:comment:${i}`,
+    platform,
+    kind: i % 3 === 0 ? 'post' : 'comment',
+    permalink: `https://example.invalid/${platform}/${i}`,
+    pageUrl: `https://example.invalid/${platform}`,
+    author: `Person ${(i % 65536).toString(16).toUpperCase().padStart(4, '0')}`,
+    snippet: snippet(i),
+    terms: ['Baustelle', 'Hauptstraße'],
+    topicIds: [TOPICS[i % TOPICS.length] ?? 'verkehr', ...(i % 5 === 0 ? ['krise'] : [])],
+    firstSeen,
+    lastSeen: firstSeen + (i % 4) * 3_600_000,
+    seenCount: 1 + (i % 3),
+    status: STATUSES[i % STATUSES.length] ?? 'new',
+    statusChangedAt: firstSeen,
+    note: i % 10 === 0 ? 'Weitergeleitet an Tiefbauamt' : '',
+  };
+}
+
+/** `total` mentions: the same 7 recent days in every log, the rest spread over the 83 days before them. */
+async function fill(db: LauscherDb, total: number): Promise<void> {
+  const rows: Omit<Mention, 'id'>[] = [];
+  let i = 0;
+  for (let day = 0; day < 7; day++) {
+    const start = addLocalDays(TODAY, -day);
+    const n = RECENT_PER_DAY + (day === 0 ? TODAY_EXTRA : 0);
+    const span = day === 0 ? NOW - start : 86_000_000;
+    for (let k = 0; k < n; k++) rows.push(mention(i++, start + Math.floor((k / n) * span)));
+  }
+  const historyStart = addLocalDays(TODAY, -90);
+  const historyEnd = addLocalDays(TODAY, -7);
+  const old = total - rows.length;
+  for (let k = 0; k < old; k++)
+    rows.push(mention(i++, historyStart + Math.floor((k / old) * (historyEnd - historyStart))));
+  for (let k = 0; k < rows.length; k += 10_000) {
+    await db.mentions.bulkAdd(rows.slice(k, k + 10_000) as Mention[]);
+  }
+}
+
+async function median(fn: () => Promise<unknown>, runs = 9, warmup = 2): Promise<number> {
+  for (let k = 0; k < warmup; k++) await fn();
+  const times: number[] = [];
+  for (let k = 0; k < runs; k++) {
+    const t0 = performance.now();
+    await fn();
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)] ?? Number.NaN;
+}
+
+const round = (n: number, digits = 2) => Number(n.toFixed(digits));
+
+export default async function run(): Promise<Record<string, unknown>> {
+  const stamp = Date.now();
+  const small = createDb(`bench-log-1k-${stamp}`);
+  const large = createDb(`bench-log-100k-${stamp}`);
+  await fill(small, 1_000);
+  const t0 = performance.now();
+  await fill(large, 100_000);
+  const fillSeconds = (performance.now() - t0) / 1000;
+
+  const opts = { now: NOW, urgentTopicIds: ['krise'] };
+  const check = await digest(large, opts);
+  const dense = createDb(`bench-log-dense-${stamp}`);
+  const denseRows: Omit<Mention, 'id'>[] = [];
+  const denseStart = addLocalDays(TODAY, -89);
+  for (let k = 0; k < 100_000; k++)
+    denseRows.push(mention(k, denseStart + Math.floor((k / 100_000) * (NOW - denseStart))));
+  for (let k = 0; k < denseRows.length; k += 10_000) {
+    await dense.mentions.bulkAdd(denseRows.slice(k, k + 10_000) as Mention[]);
+  }
+  const digestMsDense100k = await median(() => digest(dense, opts), 5, 1);
+  dense.close();
+  await dense.delete();
+  const digestMs1k = await median(() => digest(small, opts));
+  const digestMs100k = await median(() => digest(large, opts));
+
+  // bulk writes into the large log: 20 batches of 250, a fifth of each batch seen before
+  const batches: MentionInput[][] = [];
+  for (let b = 0; b < 20; b++) {
+    batches.push(
+      Array.from({ length: 250 }, (_, k): MentionInput => {
+        const seenBefore = k % 5 === 0;
+        const m = mention(seenBefore ? b * 250 + k : 200_000 + b * 250 + k, NOW);
+        return { ...m, author: `Bürger ${k % 97}` };
+      }),
+    );
+  }
+  const w0 = performance.now();
+  let written = 0;
+  for (const batch of batches) {
+    await recordMentions(large, batch, { authorMode: 'pseudonym', salt: 'bench-salt', now: NOW });
+    written += batch.length;
+  }
+  const bulkWritePerSec = written / ((performance.now() - w0) / 1000);
+
+  const e0 = performance.now();
+  const csv = await exportCsv(large, { to: NOW + 1 });
+  const exportSeconds = (performance.now() - e0) / 1000;
+  const exportedRows = csv.split('\r\n').length - 1;
+
+  small.close();
+  large.close();
+  await Promise.all([small.delete(), large.delete()]).catch(() => undefined);
+
+  return {
+    digestQueryRatio: round(digestMs100k / digestMs1k),
+    digestMs1k: round(digestMs1k),
+    digestMs100k: round(digestMs100k),
+    digestWindowRows: check.today + check.yesterday + 5 * RECENT_PER_DAY,
+    digestMsDense100k: round(digestMsDense100k),
+    bulkWritePerSec: Math.round(bulkWritePerSec),
+    export100kSeconds: round(exportSeconds),
+    exportedRows,
+    fill100kSeconds: round(fillSeconds),
+  };
+}
