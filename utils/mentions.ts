@@ -160,14 +160,15 @@ export async function recordMentions(
       const old = rows.get(key);
       if (old) {
         updated += 1;
-        puts.push({
+        const next: Mention = {
           ...old,
           lastSeen: Math.max(old.lastSeen, now),
           seenCount: old.seenCount + count,
           terms: union(old.terms, terms),
           topicIds: union(old.topicIds, topicIds),
-          time: old.time ?? input.time,
-        });
+        };
+        if (!old.time && input.time) next.time = input.time;
+        puts.push(next);
       } else {
         added += 1;
         const row: Omit<Mention, 'id'> = {
