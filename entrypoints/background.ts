@@ -1,12 +1,16 @@
 import { defineBackground } from 'wxt/utils/define-background';
 import { setUpBadge } from '../utils/background/badge';
+import { setUpIgnore } from '../utils/background/ignore';
 import { setUpMentionLog } from '../utils/background/mention-log';
 import { setUpRetention } from '../utils/background/retention';
 import { setUpSidePanel } from '../utils/background/side-panel';
+import { setUpWelcome } from '../utils/background/welcome';
 
 export default defineBackground(() => {
   setUpMentionLog();
   setUpBadge();
   setUpRetention();
   setUpSidePanel();
+  setUpIgnore();
+  setUpWelcome();
 });

@@ -3,10 +3,26 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { compileMatcher, MUNICIPALITY_TOPIC } from '../matcher';
 import { createMentionCollector } from '../mention-collector';
 import { sendMessage } from '../messaging';
+import type { MentionInput } from '../model';
 import { pickAdapter } from '../platforms';
-import { createScanner } from '../scanner';
+import { createScanner, type Scanner, type ScanStats } from '../scanner';
 import { adoptHighlightStyles, highlightName, MUNICIPALITY_HIGHLIGHT } from '../scanner/highlight-styles';
+import { firstHitWithin, type Hit, hitTest } from '../scanner/hit-test';
+import { blockText } from '../scanner/text-blocks';
 import { matcherConfigOf, type Profile, profileItem } from '../settings';
+import { snippetAround } from '../snippet';
+import { createTooltip } from './tooltip';
+
+/**
+ * Test/bench hook: when the scanner's queue drains, `document` receives `lauscher:idle` with the counters as a JSON
+ * string in `detail` (a string crosses from the content script's world to the page's in every engine). One event per
+ * drain, no DOM change; the e2e tests and bench/highlight.ts wait on it.
+ */
+export const IDLE_EVENT = 'lauscher:idle';
+
+function announceIdle(stats: ScanStats) {
+  document.dispatchEvent(new CustomEvent(IDLE_EVENT, { detail: JSON.stringify(stats) }));
+}
 
 function highlightLookup(profile: Profile) {
   const byTopic = new Map(profile.topics.map((t) => [t.id, highlightName(t.color)]));
@@ -47,18 +63,130 @@ export async function startLauscher(ctx: ContentScriptContext): Promise<void> {
     highlightFor: highlightLookup(profile),
     onMatches: (found) => collector.collect(found),
     onShadowRoot: adoptHighlightStyles,
+    onIdle: announceIdle,
     signal: ctx.signal,
   });
   scanner.start();
 
+  let current = profile;
+  const tooltip = setUpTooltip(ctx, scanner, collector, () => current);
+
   const unwatch = profileItem.watch((next) => {
+    current = next;
+    tooltip.hide();
     collector.reset();
     scanner.rescanAll({ matcher: compile(next), highlightFor: highlightLookup(next) });
   });
   ctx.onInvalidated(unwatch);
 
   ctx.addEventListener(window, 'wxt:locationchange', () => {
+    tooltip.hide();
     collector.reset(pickAdapter(new URL(url()), document));
     scanner.rescanAll();
   });
+}
+
+function topicLabel(profile: Profile, topicId: string): string {
+  if (topicId === MUNICIPALITY_TOPIC) return profile.municipality.name;
+  return profile.topics.find((t) => t.id === topicId)?.label ?? topicId;
+}
+
+/** The mention a highlight stands in, as the log knows it, with the hovered term and a snippet around it. */
+function mentionForHit(collector: ReturnType<typeof createMentionCollector>, hit: Hit): MentionInput | null {
+  const item = collector.itemForNode(hit.span.startNode) ?? hit.element;
+  let base = collector.mentionFor(item);
+  if (!base) {
+    collector.flushNow(); // extracts the items waiting for the next batch
+    base = collector.mentionFor(item);
+  }
+  if (!base) return null;
+  const text = blockText(hit.element);
+  const at = text.indexOf(hit.range.toString());
+  return {
+    ...base,
+    terms: [hit.span.term],
+    topicIds: [hit.span.topicId],
+    snippet: base.snippet || (at >= 0 ? snippetAround(text, at, at + hit.span.term.length) : text.slice(0, 200)),
+  };
+}
+
+/** Pointer and focus on highlights show the tooltip; pointermove is throttled to one hit-test per frame. */
+function setUpTooltip(
+  ctx: ContentScriptContext,
+  scanner: Scanner,
+  collector: ReturnType<typeof createMentionCollector>,
+  profile: () => Profile,
+) {
+  const tooltip = createTooltip(document, {
+    onOpen: (m) => void sendMessage('csOpenInSidePanel', m).catch(() => undefined),
+    onIgnore: (m) => void sendMessage('csIgnoreMention', m).catch(() => undefined),
+    signal: ctx.signal,
+  });
+  let shownRange: AbstractRange | null = null;
+  let frame = 0;
+  let hideTimer: ReturnType<typeof setTimeout> | undefined;
+  let x = 0;
+  let y = 0;
+  let overTooltip = false;
+
+  function show(hit: Hit) {
+    clearTimeout(hideTimer);
+    if (tooltip.shown && hit.range === shownRange) return;
+    shownRange = hit.range;
+    const rects = (hit.range as Range).getClientRects?.();
+    const anchor = rects?.[0] ?? hit.element.getBoundingClientRect();
+    tooltip.show(
+      {
+        topicLabel: topicLabel(profile(), hit.span.topicId),
+        term: hit.span.term,
+        mention: mentionForHit(collector, hit),
+      },
+      anchor,
+    );
+  }
+  function hideSoon() {
+    if (!tooltip.shown || hideTimer) return;
+    hideTimer = setTimeout(() => {
+      hideTimer = undefined;
+      if (!overTooltip) {
+        tooltip.hide();
+        shownRange = null;
+      }
+    }, 300);
+  }
+
+  ctx.addEventListener(
+    document,
+    'pointermove',
+    (e: PointerEvent) => {
+      overTooltip = tooltip.owns(e.target);
+      if (overTooltip) {
+        clearTimeout(hideTimer);
+        hideTimer = undefined;
+        return;
+      }
+      if (scanner.painter.liveCount === 0 && !tooltip.shown) return;
+      x = e.clientX;
+      y = e.clientY;
+      if (frame) return;
+      frame = ctx.requestAnimationFrame(() => {
+        frame = 0;
+        const hit = hitTest(scanner.painter, x, y);
+        if (hit) show(hit);
+        else hideSoon();
+      });
+    },
+    { passive: true },
+  );
+  ctx.addEventListener(document, 'focusin', (e: FocusEvent) => {
+    if (tooltip.owns(e.target) || !(e.target instanceof Element)) return;
+    const hit = firstHitWithin(scanner.painter, e.target);
+    if (hit) show(hit);
+    else hideSoon();
+  });
+  ctx.addEventListener(window, 'scroll', () => tooltip.shown && !overTooltip && tooltip.hide(), {
+    passive: true,
+    capture: true,
+  });
+  return tooltip;
 }

@@ -23,6 +23,24 @@ export interface ScannerOptions {
   rootMargin?: string;
   /** Called for each open shadow root met, e.g. to adopt the highlight styles into it. */
   onShadowRoot?: (root: ShadowRoot) => void;
+  /** Called each time the queue drains (everything pending scanned and handed to onMatches). */
+  onIdle?: (stats: ScanStats) => void;
+}
+
+/** Counters since start (or the last rescanAll), for the test hook and the bench. Cheap: a few additions per slice. */
+export interface ScanStats {
+  /** Blocks and spans tracked now (matches on the page as it stands). */
+  blocks: number;
+  matches: number;
+  /** Matches handed to onMatches since start / the last rescanAll (re-scanned blocks count again). */
+  found: number;
+  /** Ranges registered right now. */
+  live: number;
+  /** Main-thread time spent in scan slices, their number, the longest one, and performance.now() of the start. */
+  busyMs: number;
+  slices: number;
+  maxSliceMs: number;
+  startedAt: number;
 }
 
 const NODES_PER_CHECK = 64;
@@ -39,6 +57,15 @@ export function createScanner(options: ScannerOptions) {
   let scheduled = false;
   let needSweep = false;
   let idleWaiters: Array<() => void> = [];
+  const counters = { found: 0, busyMs: 0, slices: 0, maxSliceMs: 0, startedAt: 0 };
+
+  function stats(): ScanStats {
+    const p = painter.stats();
+    return { blocks: p.blocks, matches: p.spans, live: p.live, ...counters };
+  }
+  function resetCounters() {
+    Object.assign(counters, { found: 0, busyMs: 0, slices: 0, maxSliceMs: 0, startedAt: performance.now() });
+  }
 
   const observer = new MutationObserver(onMutations);
 
@@ -93,6 +120,8 @@ export function createScanner(options: ScannerOptions) {
       const b = nodeIndexAt(block.starts, m.end, true);
       spans.push({
         name,
+        topicId: m.topicId,
+        term: m.term,
         startNode: block.nodes[a] as Text,
         startOffset: m.start - (block.starts[a] as number),
         endNode: block.nodes[b] as Text,
@@ -110,13 +139,17 @@ export function createScanner(options: ScannerOptions) {
       seen.add(block.element);
       painter.set(block.element, spans);
     }
-    if (matches.length) found.push({ block, matches });
+    if (matches.length) {
+      found.push({ block, matches });
+      counters.found += matches.length;
+    }
   }
 
   function runSlice() {
     scheduled = false;
     if (signal.aborted) return;
-    const until = performance.now() + sliceMs;
+    const began = performance.now();
+    const until = began + sliceMs;
     const found: BlockMatches[] = [];
     while (performance.now() < until) {
       if (!job) {
@@ -132,11 +165,16 @@ export function createScanner(options: ScannerOptions) {
       painter.sweep();
     }
     if (found.length) options.onMatches(found);
+    const took = performance.now() - began;
+    counters.busyMs += took;
+    counters.slices += 1;
+    if (took > counters.maxSliceMs) counters.maxSliceMs = took;
     if (job || pending.size) schedule();
     else {
       const waiters = idleWaiters;
       idleWaiters = [];
       for (const w of waiters) w();
+      options.onIdle?.(stats());
     }
   }
 
@@ -159,6 +197,7 @@ export function createScanner(options: ScannerOptions) {
   return {
     /** Starts watching the document and scans what is there. */
     start() {
+      resetCounters();
       observe(doc.documentElement);
       pending.add(doc.body ?? doc.documentElement);
       schedule();
@@ -172,6 +211,7 @@ export function createScanner(options: ScannerOptions) {
       job = null;
       queue = [];
       painter.clear();
+      resetCounters();
       pending.add(doc.body ?? doc.documentElement);
       for (const root of shadowRoots) if (root.host.isConnected) pending.add(root);
       schedule();
@@ -181,7 +221,9 @@ export function createScanner(options: ScannerOptions) {
       if (!job && pending.size === 0 && queue.length === 0 && !scheduled) return Promise.resolve();
       return new Promise((resolve) => idleWaiters.push(resolve));
     },
-    stats: () => painter.stats(),
+    stats,
+    /** The painter, read-only use: which span a registered range is (tooltip), what is registered (hit-test). */
+    painter: painter as Pick<Painter, 'lookup' | 'liveCount' | 'liveBlocks'>,
   };
 }
 

@@ -6,6 +6,9 @@ import { ALL_HIGHLIGHT_NAMES } from './highlight-styles';
 
 export interface Span {
   name: string;
+  /** Which topic ('municipality' for the town) and which configured term matched: what the tooltip shows. */
+  topicId: string;
+  term: string;
   startNode: Text;
   startOffset: number;
   endNode: Text;
@@ -13,8 +16,15 @@ export interface Span {
 }
 
 interface Tracked {
+  element: Element;
   spans: Span[];
   live: Array<{ name: string; range: Range }> | null;
+}
+
+/** What a registered range stands for: its span and the block element it is tracked with. */
+export interface RangeInfo {
+  span: Span;
+  element: Element;
 }
 
 export interface PainterOptions {
@@ -30,17 +40,25 @@ export function createPainter(doc: Document, options: PainterOptions = {}) {
     CSS.highlights.set(name, h);
   }
   const tracked = new Map<Element, Tracked>();
+  /** Blocks whose ranges are registered right now (a few hundred at most): what a hit-test looks through. */
+  const liveBlocks = new Set<Tracked>();
+  /** Registered range → its span; a WeakMap, so a range dropped by the page or by us costs nothing to forget. */
+  const infoOf = new WeakMap<AbstractRange, RangeInfo>();
+  let liveRanges = 0;
 
   function register(t: Tracked) {
     if (t.live) return;
     t.live = [];
+    liveBlocks.add(t);
     for (const s of t.spans) {
       try {
         const range = doc.createRange();
         range.setStart(s.startNode, s.startOffset);
         range.setEnd(s.endNode, s.endOffset);
         highlights.get(s.name)?.add(range);
+        infoOf.set(range, { span: s, element: t.element });
         t.live.push({ name: s.name, range });
+        liveRanges += 1;
       } catch {
         // The text changed since it was scanned; the mutation observer re-scans that block.
       }
@@ -50,6 +68,8 @@ export function createPainter(doc: Document, options: PainterOptions = {}) {
   function unregister(t: Tracked) {
     if (!t.live) return;
     for (const { name, range } of t.live) highlights.get(name)?.delete(range);
+    liveRanges -= t.live.length;
+    liveBlocks.delete(t);
     t.live = null;
   }
 
@@ -88,7 +108,7 @@ export function createPainter(doc: Document, options: PainterOptions = {}) {
         if (wasLive) register(old);
         return;
       }
-      tracked.set(el, { spans, live: null });
+      tracked.set(el, { element: el, spans, live: null });
       observer.observe(el);
     },
     /** Adds spans to a block already set in this scan (a block element split by <br> or nested blocks). */
@@ -108,6 +128,18 @@ export function createPainter(doc: Document, options: PainterOptions = {}) {
     sweep() {
       for (const el of tracked.keys()) if (!el.isConnected) drop(el);
     },
+    /** The span and block element of a range this painter registered, else undefined. */
+    lookup(range: AbstractRange): RangeInfo | undefined {
+      return infoOf.get(range);
+    },
+    /** Number of ranges registered now; 0 means there is nothing to hover. */
+    get liveCount() {
+      return liveRanges;
+    },
+    /** Blocks whose ranges are registered now, with those ranges (hit-tests where highlightsFromPoint is missing). */
+    *liveBlocks(): Generator<{ element: Element; ranges: Range[] }> {
+      for (const t of liveBlocks) if (t.live) yield { element: t.element, ranges: t.live.map((l) => l.range) };
+    },
     clear() {
       for (const el of [...tracked.keys()]) drop(el);
     },
@@ -123,6 +155,8 @@ export function createPainter(doc: Document, options: PainterOptions = {}) {
     destroy() {
       observer.disconnect();
       tracked.clear();
+      liveBlocks.clear();
+      liveRanges = 0;
       for (const name of ALL_HIGHLIGHT_NAMES) {
         if (CSS.highlights.get(name) === highlights.get(name)) CSS.highlights.delete(name);
       }

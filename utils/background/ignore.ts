@@ -1,0 +1,24 @@
+// "Diesen Beitrag ignorieren" from the on-page tooltip: sets the mention's status to 'ignored' by its mentionKey. The
+// tooltip may be used before the collector's batch reached the log, so a mention not stored yet is first recorded
+// through the same recordMentions path (and privacy mode) the log uses, then marked.
+import { getDb, getInstallSalt } from '../db';
+import { recordMentions, setStatus } from '../mentions';
+import { onMessage } from '../messaging';
+import { privacyItem } from '../settings';
+import { notifyLogChanged } from './badge';
+
+export function setUpIgnore() {
+  onMessage('csIgnoreMention', async ({ data }) => {
+    if (!data?.mentionKey) return;
+    const db = getDb();
+    const find = () => db.mentions.where('mentionKey').equals(data.mentionKey).first();
+    let row = await find();
+    if (!row) {
+      const [privacy, salt] = await Promise.all([privacyItem.getValue(), getInstallSalt(db)]);
+      await recordMentions(db, [data], { authorMode: privacy.authorMode, salt });
+      row = await find();
+    }
+    if (row) await setStatus(db, row.id, 'ignored');
+    void notifyLogChanged();
+  });
+}

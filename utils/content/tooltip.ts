@@ -1,0 +1,159 @@
+// The on-page tooltip for a highlight: topic and term, "open in side panel" and "ignore this post". It lives in a
+// closed shadow root on a <lauscher-ui> host that is appended to <html> only when first shown, so a page nobody
+// hovers is never touched. The scanner skips <lauscher-ui> (OWN_UI_TAG). Keyboard: Escape closes; Alt+ArrowDown
+// moves focus from the page into the tooltip's buttons; the buttons are native <button>s.
+import { t } from '../i18n';
+import type { MentionInput } from '../model';
+import { OWN_UI_TAG } from '../scanner/text-blocks';
+
+export interface TooltipContent {
+  topicLabel: string;
+  term: string;
+  /** The post or comment the highlight stands in; without it the buttons are hidden. */
+  mention: MentionInput | null;
+}
+
+export interface TooltipOptions {
+  onOpen(mention: MentionInput): void;
+  onIgnore(mention: MentionInput): void;
+  signal: AbortSignal;
+}
+
+const CSS = `
+:host { all: initial; }
+.tip {
+  position: fixed; z-index: 2147483647; max-width: 320px; box-sizing: border-box;
+  font: 13px/1.35 system-ui, "Segoe UI", Helvetica, Arial, sans-serif; color: #111; background: #fff;
+  border: 1px solid #c9ccd1; border-radius: 8px; box-shadow: 0 4px 16px rgba(0,0,0,.18); padding: 8px 10px;
+}
+.tip[hidden] { display: none; }
+.topic { font-weight: 600; }
+.term { margin-top: 2px; color: #333; }
+.term b { font-weight: 600; }
+.actions { display: flex; gap: 6px; margin-top: 8px; flex-wrap: wrap; }
+.actions[hidden] { display: none; }
+button {
+  font: inherit; cursor: pointer; border: 1px solid #1877f2; border-radius: 6px; padding: 3px 8px;
+  background: #1877f2; color: #fff;
+}
+button.secondary { background: #fff; color: #1877f2; }
+button:focus-visible { outline: 2px solid #0b57d0; outline-offset: 2px; }
+`;
+
+export function createTooltip(doc: Document, options: TooltipOptions) {
+  let host: HTMLElement | null = null;
+  let box: HTMLDivElement;
+  let topicEl: HTMLDivElement;
+  let termEl: HTMLDivElement;
+  let actions: HTMLDivElement;
+  let openBtn: HTMLButtonElement;
+  let ignoreBtn: HTMLButtonElement;
+  let current: TooltipContent | null = null;
+  let shown = false;
+
+  function build() {
+    host = doc.createElement(OWN_UI_TAG.toLowerCase());
+    const root = host.attachShadow({ mode: 'closed' });
+    const style = doc.createElement('style');
+    style.textContent = CSS;
+    box = doc.createElement('div');
+    box.className = 'tip';
+    box.setAttribute('role', 'dialog');
+    box.setAttribute('aria-label', 'Lauscher');
+    box.hidden = true;
+    topicEl = doc.createElement('div');
+    topicEl.className = 'topic';
+    termEl = doc.createElement('div');
+    termEl.className = 'term';
+    actions = doc.createElement('div');
+    actions.className = 'actions';
+    openBtn = doc.createElement('button');
+    openBtn.type = 'button';
+    openBtn.textContent = t('tooltipOpen');
+    ignoreBtn = doc.createElement('button');
+    ignoreBtn.type = 'button';
+    ignoreBtn.className = 'secondary';
+    ignoreBtn.textContent = t('tooltipIgnore');
+    openBtn.addEventListener('click', () => {
+      if (current?.mention) options.onOpen(current.mention);
+      hide();
+    });
+    ignoreBtn.addEventListener('click', () => {
+      if (current?.mention) options.onIgnore(current.mention);
+      hide();
+    });
+    box.addEventListener('keydown', (e) => {
+      if (e.key === 'Escape') {
+        e.stopPropagation();
+        hide();
+      }
+    });
+    actions.append(openBtn, ignoreBtn);
+    box.append(topicEl, termEl, actions);
+    root.append(style, box);
+    doc.documentElement.append(host);
+  }
+
+  function onDocKeydown(e: KeyboardEvent) {
+    if (!shown) return;
+    if (e.key === 'Escape') hide();
+    else if (e.altKey && e.key === 'ArrowDown' && current?.mention) {
+      e.preventDefault();
+      openBtn.focus();
+    }
+  }
+  doc.addEventListener('keydown', onDocKeydown, { capture: true, signal: options.signal });
+  options.signal.addEventListener('abort', () => {
+    host?.remove();
+    host = null;
+    shown = false;
+  });
+
+  function place(anchor: DOMRect) {
+    const view = doc.documentElement;
+    const gap = 6;
+    box.style.left = '0px';
+    box.style.top = '0px';
+    const { width, height } = box.getBoundingClientRect();
+    const left = Math.max(4, Math.min(anchor.left, view.clientWidth - width - 4));
+    const below = anchor.bottom + gap;
+    const top = below + height <= view.clientHeight ? below : Math.max(4, anchor.top - gap - height);
+    box.style.left = `${Math.round(left)}px`;
+    box.style.top = `${Math.round(top)}px`;
+  }
+
+  function show(content: TooltipContent, anchor: DOMRect) {
+    if (!host) build();
+    current = content;
+    topicEl.textContent = content.topicLabel;
+    termEl.replaceChildren(
+      `${t('tooltipMatched')}: `,
+      Object.assign(doc.createElement('b'), { textContent: content.term }),
+    );
+    actions.hidden = !content.mention;
+    box.hidden = false;
+    shown = true;
+    place(anchor);
+  }
+
+  function hide() {
+    if (!shown) return;
+    shown = false;
+    current = null;
+    box.hidden = true;
+  }
+
+  return {
+    show,
+    hide,
+    get shown() {
+      return shown;
+    },
+    /** True for events from inside the tooltip (they are retargeted to the host outside the shadow root). */
+    owns(target: EventTarget | null): boolean {
+      return !!host && target === host;
+    },
+  };
+}
+
+export type Tooltip = ReturnType<typeof createTooltip>;
