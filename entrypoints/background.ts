@@ -4,7 +4,6 @@ import { setUpIgnore } from '../utils/background/ignore';
 import { setUpMentionLog } from '../utils/background/mention-log';
 import { setUpRetention } from '../utils/background/retention';
 import { setUpSidePanel } from '../utils/background/side-panel';
-import { setUpWelcome } from '../utils/background/welcome';
 
 export default defineBackground(() => {
   setUpMentionLog();
@@ -12,5 +11,4 @@ export default defineBackground(() => {
   setUpRetention();
   setUpSidePanel();
   setUpIgnore();
-  setUpWelcome();
 });
