@@ -56,16 +56,17 @@ export class FoldBuffer {
 
 // Table values: 0 = not computed yet. Below SPECIAL: one folded unit (low 16 bits) with flags; otherwise a kind
 // below, or an index into `expansions` (value - EXPANSION).
-const SINGLE = 1 << 16;
-const WORD = 1 << 17;
-const AOU = 1 << 18;
-const SPECIAL = 1 << 20;
-const SKIP = SPECIAL;
-const MARK = SPECIAL + 1;
-const DIAERESIS = SPECIAL + 2;
-const SPACE = SPECIAL + 3;
-const HIGH_SURROGATE = SPECIAL + 4;
-const EXPANSION = 1 << 21;
+// Exported for the scanner (scan.ts), which reads the lower-case table directly.
+export const SINGLE = 1 << 16;
+export const WORD = 1 << 17;
+export const AOU = 1 << 18;
+export const SPECIAL = 1 << 20;
+export const SKIP = SPECIAL;
+export const MARK = SPECIAL + 1;
+export const DIAERESIS = SPECIAL + 2;
+export const SPACE = SPECIAL + 3;
+export const HIGH_SURROGATE = SPECIAL + 4;
+export const EXPANSION = 1 << 21;
 
 const SPACE_UNIT = 0x20;
 const IS_MARK = /^\p{M}$/u;
@@ -114,7 +115,7 @@ function foldChunk(s: string, keepCase: boolean): string {
   return out;
 }
 
-class Folder {
+export class Folder {
   readonly table = new Int32Array(0x10000);
   readonly expansions: string[] = [];
   readonly astral = new Map<number, string>();
@@ -155,7 +156,8 @@ class Folder {
   }
 }
 
-const LOWER = new Folder(false);
+/** The lower-case folder: its `table` maps a code unit to a table value (0 = call `compute`). */
+export const LOWER = new Folder(false);
 const KEEP_CASE = new Folder(true);
 
 function single(u: number): number {
@@ -280,7 +282,11 @@ export function foldText(text: string, buf: FoldBuffer, keepCase = false): void 
  * for a surrogate pair) plus any combining marks that follow it.
  */
 export function originalEnd(text: string, buf: FoldBuffer, k: number): number {
-  const s = buf.starts[k] as number;
+  return originalEndAt(text, buf.starts[k] as number, buf.chars[k] as number);
+}
+
+/** originalEnd for a folded unit `unit` whose original start is `s`. */
+export function originalEndAt(text: string, s: number, unit: number): number {
   const len = text.length;
   let e = s + 1;
   const c = text.charCodeAt(s);
@@ -288,7 +294,7 @@ export function originalEnd(text: string, buf: FoldBuffer, k: number): number {
     const lo = text.charCodeAt(e);
     if (lo >= 0xdc00 && lo <= 0xdfff) e++;
   }
-  if (buf.chars[k] === SPACE_UNIT) return e;
+  if (unit === SPACE_UNIT) return e;
   const table = LOWER.table;
   while (e < len) {
     const d = text.charCodeAt(e);

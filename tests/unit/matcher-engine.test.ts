@@ -1,0 +1,224 @@
+// The fast scanner (one pass over the original text) against the reference engine (fold the whole text into a buffer
+// with an offset map, then walk the trie from every head): both must report exactly the same matches.
+import { describe, expect, it } from 'vitest';
+import { compileMatcher, type MatcherConfig } from '../../utils/matcher';
+import { compileReferenceMatcher } from '../../utils/matcher/reference';
+
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+// Words, folding edge cases (expansions with non-word units such as ½ → "1⁄2" and … → "...", whitespace runs,
+// decomposed umlauts, format characters, lone and paired surrogates, astral letters) and boundaries.
+const PIECES = [
+  'Stuttgart',
+  'stuttgarter',
+  'Stuttgarts',
+  'Musterstadt',
+  'Musterstädter',
+  'musterstaedterinnen',
+  'Baustelle',
+  'baustellen',
+  'Baustellenradio',
+  'Ausbildungsplätze',
+  'AUSBILDUNGSPLAETZE',
+  'Ausbildungsplatz',
+  'Umleitung',
+  'Sperrung',
+  'der',
+  'B14',
+  'Ärger',
+  'aerger',
+  'A\u0308rger',
+  'a\u0308\u0308',
+  'Straße',
+  'STRASSE',
+  'stra\u00ADße',
+  'München',
+  'Mu\u0308nchen',
+  '#stuttgart',
+  '#stuttgart21',
+  '@StadtStuttgart',
+  'VfB',
+  'Essen',
+  'essen',
+  'ﬁsch',
+  'Fisch',
+  '½',
+  '1',
+  '2',
+  '…',
+  '⑴',
+  'ﷺ',
+  '\uFDFA',
+  ' ',
+  '  ',
+  '\n',
+  '\r\n',
+  '\t',
+  '\u00A0',
+  '\u3000',
+  '-',
+  '–',
+  ',',
+  '.',
+  '!',
+  '’',
+  '\u00AD',
+  '\u200B',
+  '\u200D',
+  '\uFEFF',
+  '\u0308',
+  '\u0301',
+  '😡',
+  '🚧',
+  '👨‍👩‍👧',
+  '\uD800',
+  '\uDC00',
+  '\uD835',
+  '\uDC00\uD800',
+  'ß',
+  'ẞ',
+  'İ',
+  'Ａ',
+  '𝗦𝘁𝘂𝘁𝘁𝗴𝗮𝗿𝘁',
+  '𐀀',
+  'e',
+  'r',
+  'n',
+  's',
+  'in',
+  'innen',
+  'x',
+];
+
+function randomText(rnd: () => number, pieces: number): string {
+  let s = '';
+  for (let i = 0; i < pieces; i++) {
+    const r = rnd();
+    if (r < 0.08) s += String.fromCharCode(Math.floor(rnd() * 0x10000));
+    else if (r < 0.1) s += String.fromCodePoint(0x10000 + Math.floor(rnd() * (0x10ffff - 0x10000)));
+    else if (r < 0.14) s += String.fromCharCode(0x20 + Math.floor(rnd() * 0x1e0));
+    else s += PIECES[Math.floor(rnd() * PIECES.length)];
+  }
+  return s;
+}
+
+const configs: Record<string, MatcherConfig> = {
+  stuttgart: {
+    municipality: { name: 'Stuttgart', aliases: ['#stuttgart*', '@StadtStuttgart', 'S-Vaihingen'], exclude: ['VfB'] },
+    topics: [
+      {
+        id: 'bau',
+        terms: ['Baustelle*', 'Umleitung', '"Sperrung der B14"', 'Ärger', 'Straße', 'Ausbildungsplatz*'],
+        exclude: ['Baustellenradio', '"VfB Stuttgart"'],
+      },
+      { id: 'cs', terms: ['München', 'B14', 'Bau*'], caseSensitive: true },
+    ],
+  },
+  musterstadt: {
+    municipality: { name: 'Musterstadt', caseSensitive: false },
+    topics: [{ id: 'x', terms: ['stadt*', '"der stuttgarter"', 'in', 's', 'e', '"e r"', '"in innen*"', '"s … x"'] }],
+  },
+  essen: {
+    municipality: { name: 'Essen', caseSensitive: true },
+    topics: [{ id: 'jobs', terms: ['Ausbildungsplatz*', 'Fisch', 'fi*'], caseSensitive: true }],
+  },
+  exotic: {
+    municipality: { name: 'Halle (Saale), Stadt' },
+    topics: [
+      // expansions with non-word units: ½ folds to "1⁄2", … to "...", ⑴ to "(1)"
+      { id: 'e', terms: ['1', '2*', '"1 2"', 'ss', 's*', 'fis*', 'ae', 'a*', '𐀀', 'x𐀀*', 'ﷺ', '(1)'] },
+      { id: 'f', terms: ['stra', 'strass*', 'ä*', 'u*'], exclude: ['ﬁ'] },
+    ],
+  },
+};
+
+describe('fast scanner = reference engine', () => {
+  for (const [name, config] of Object.entries(configs)) {
+    it(name, () => {
+      const fast = compileMatcher(config);
+      const reference = compileReferenceMatcher(config);
+      const rnd = mulberry32(name.length * 7919);
+      let total = 0;
+      for (let round = 0; round < 1500; round++) {
+        const text = randomText(rnd, 1 + Math.floor(rnd() * 40));
+        const expected = reference.scan(text);
+        total += expected.length;
+        expect(fast.scan(text), JSON.stringify(text)).toEqual(expected);
+      }
+      expect(total).toBeGreaterThan(300);
+    });
+  }
+
+  it('dense edge cases: a tiny alphabet of folding corner cases', () => {
+    // Few pieces, so whitespace runs, expansions, marks and surrogates meet the terms at every position.
+    const pieces = [
+      'e',
+      'r',
+      's',
+      'x',
+      'a',
+      'in',
+      'innen',
+      ' ',
+      '  ',
+      '\n',
+      '\u00A0',
+      '…',
+      'ß',
+      '½',
+      '1',
+      '2',
+      '\u00AD',
+      '\u0308',
+      'a\u0308',
+      'A',
+      '𐀀',
+      '\uD800',
+      '\uDC00',
+      '-',
+      '\uFDFA',
+      '⑴',
+    ];
+    const config: MatcherConfig = {
+      municipality: { name: 'Xa', aliases: ['#x*'] },
+      topics: [
+        { id: 'p', terms: ['"e r"', '"in innen*"', '"s … x"', '"x 1"', '"a r"', 'ss', 'ae', '1', '2*'] },
+        { id: 'q', terms: ['e', 's*', 'x𐀀', '𐀀*', '"e r s"', 'ae*', '(1)', 'Ä'], exclude: ['"r s"'] },
+        { id: 'c', terms: ['A', 'Ae*', '"X A"'], caseSensitive: true },
+      ],
+    };
+    const fast = compileMatcher(config);
+    const reference = compileReferenceMatcher(config);
+    const rnd = mulberry32(11);
+    let total = 0;
+    for (let round = 0; round < 3000; round++) {
+      let text = '';
+      const n = 1 + Math.floor(rnd() * 16);
+      for (let i = 0; i < n; i++) text += pieces[Math.floor(rnd() * pieces.length)];
+      const expected = reference.scan(text);
+      total += expected.length;
+      expect(fast.scan(text), JSON.stringify(text)).toEqual(expected);
+    }
+    expect(total).toBeGreaterThan(3000);
+  });
+
+  it('agrees on long texts (a reused scanner, growing buffers)', () => {
+    const fast = compileMatcher(configs.stuttgart as MatcherConfig);
+    const reference = compileReferenceMatcher(configs.stuttgart as MatcherConfig);
+    const rnd = mulberry32(5);
+    for (let round = 0; round < 5; round++) {
+      const text = randomText(rnd, 5000);
+      expect(fast.scan(text)).toEqual(reference.scan(text));
+      expect(fast.scan('')).toEqual([]);
+    }
+  });
+});

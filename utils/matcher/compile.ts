@@ -1,0 +1,246 @@
+// Compiling a configuration into patterns and a trie, and the part of scanning both engines share: choosing the
+// longest match per topic at a start, exclusions, and de-duplication.
+//
+// Positions ("codes") are numbers that order like positions in the folded text. The fast scanner (scan.ts) uses
+// originalIndex * CODE_STRIDE + unitWithinCharacter; the reference scanner (reference.ts) uses folded indices. A match
+// end is the code of its last folded unit + 1, so that `start < end` comparisons behave like folded ranges.
+import { MatcherConfigError, municipalityForms, parseTerm, type TermForm, termForms } from './terms';
+import { buildTrie, type Trie } from './trie';
+import { type Match, type MatcherConfig, MUNICIPALITY_TOPIC } from './types';
+
+export const EXCLUDE = -1;
+
+export interface Pattern {
+  key: string;
+  /** index into topicIds, or EXCLUDE */
+  topic: number;
+  term: string;
+  prefix: boolean;
+  /** the case-keeping fold to compare against, for case-sensitive terms */
+  keepCase: string | null;
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function listOf(v: unknown, topicId: string, what: string): unknown[] {
+  if (v === undefined || v === null) return [];
+  if (!Array.isArray(v)) throw new MatcherConfigError('invalid-config', what, topicId);
+  return v;
+}
+
+/** Parses and validates a configuration. Throws MatcherConfigError naming the first bad term. */
+export function compilePatterns(config: MatcherConfig): { patterns: Pattern[]; topicIds: string[] } {
+  if (!isObject(config)) throw new MatcherConfigError('invalid-config', 'config');
+  const topicIds: string[] = [MUNICIPALITY_TOPIC];
+  const topicIndex = new Map<string, number>([[MUNICIPALITY_TOPIC, 0]]);
+  const patterns: Pattern[] = [];
+  const seen = new Set<string>();
+
+  const add = (forms: TermForm[], topic: number, term: string, caseSensitive: boolean) => {
+    for (const f of forms) {
+      const keepCase = caseSensitive ? f.keepCase : null;
+      const id = `${topic}\u0000${f.prefix ? '*' : ''}${f.folded}\u0000${keepCase ?? ''}`;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      patterns.push({ key: f.folded, topic, term, prefix: f.prefix, keepCase });
+    }
+  };
+
+  const municipality: unknown = config.municipality;
+  if (municipality !== undefined && municipality !== null) {
+    if (!isObject(municipality)) throw new MatcherConfigError('invalid-config', 'municipality', MUNICIPALITY_TOPIC);
+    const caseSensitive = municipality.caseSensitive === true;
+    const name = municipality.name;
+    // An empty name (a fresh profile) disables municipality matching rather than failing.
+    if (!(typeof name === 'string' && name.trim() === '') && name !== undefined) {
+      const parsed = parseTerm(name, MUNICIPALITY_TOPIC);
+      add(municipalityForms(parsed), 0, parsed.raw, caseSensitive);
+    }
+    for (const alias of listOf(municipality.aliases, MUNICIPALITY_TOPIC, 'aliases')) {
+      const parsed = parseTerm(alias, MUNICIPALITY_TOPIC);
+      add(municipalityForms(parsed), 0, parsed.raw, caseSensitive);
+    }
+    for (const ex of listOf(municipality.exclude, MUNICIPALITY_TOPIC, 'exclude')) {
+      const parsed = parseTerm(ex, MUNICIPALITY_TOPIC);
+      add(termForms(parsed), EXCLUDE, parsed.raw, caseSensitive);
+    }
+  }
+
+  for (const topic of listOf(config.topics, '', 'topics')) {
+    if (!isObject(topic) || typeof topic.id !== 'string')
+      throw new MatcherConfigError('invalid-config', 'topics', isObject(topic) ? String(topic.id) : undefined);
+    const id = topic.id;
+    let index = topicIndex.get(id);
+    if (index === undefined) {
+      index = topicIds.length;
+      topicIds.push(id);
+      topicIndex.set(id, index);
+    }
+    const caseSensitive = topic.caseSensitive === true;
+    for (const term of listOf(topic.terms, id, 'terms')) {
+      const parsed = parseTerm(term, id);
+      add(termForms(parsed), index, parsed.raw, caseSensitive);
+    }
+    for (const ex of listOf(topic.exclude, id, 'exclude')) {
+      const parsed = parseTerm(ex, id);
+      add(termForms(parsed), EXCLUDE, parsed.raw, caseSensitive);
+    }
+  }
+
+  return { patterns, topicIds };
+}
+
+/** Everything a scan needs, in flat arrays. */
+export class Compiled {
+  readonly trie: Trie;
+  readonly patTopic: Int32Array;
+  readonly patPrefix: Uint8Array;
+  readonly patLength: Int32Array;
+  readonly patTerm: string[];
+  readonly patKeepCase: (string | null)[];
+  /** 1 when any pattern is case-sensitive */
+  readonly anyKeepCase: boolean;
+
+  constructor(
+    patterns: Pattern[],
+    readonly topicIds: string[],
+  ) {
+    this.trie = buildTrie(patterns.map((p) => p.key));
+    this.patTopic = Int32Array.from(patterns, (p) => p.topic);
+    this.patPrefix = Uint8Array.from(patterns, (p) => (p.prefix ? 1 : 0));
+    this.patLength = Int32Array.from(patterns, (p) => p.key.length);
+    this.patTerm = patterns.map((p) => p.term);
+    this.patKeepCase = patterns.map((p) => p.keepCase);
+    this.anyKeepCase = patterns.some((p) => p.keepCase !== null);
+  }
+}
+
+export function compile(config: MatcherConfig): Compiled {
+  const { patterns, topicIds } = compilePatterns(config);
+  return new Compiled(patterns, topicIds);
+}
+
+/**
+ * Raw results of one scan: candidate matches (at most one per topic and start, in order of start) and exclusion
+ * ranges (in order of start), in codes, with the original offsets of the matches.
+ */
+export class Hits {
+  mStart: number[] = [];
+  mEnd: number[] = [];
+  mId: number[] = [];
+  mOrigStart: number[] = [];
+  mOrigEnd: number[] = [];
+  xStart: number[] = [];
+  xEnd: number[] = [];
+  // per-start candidates, one per topic
+  nCand = 0;
+  candTopic: number[] = [];
+  candEnd: number[] = [];
+  candId: number[] = [];
+  candOrigEnd: number[] = [];
+
+  reset(): void {
+    this.mStart.length = 0;
+    this.mEnd.length = 0;
+    this.mId.length = 0;
+    this.mOrigStart.length = 0;
+    this.mOrigEnd.length = 0;
+    this.xStart.length = 0;
+    this.xEnd.length = 0;
+    this.nCand = 0;
+  }
+
+  /** Offers pattern `id` ending at `end` (code) / `origEnd` for the current start; the longest per topic wins. */
+  offer(c: Compiled, id: number, start: number, end: number, origEnd: number): void {
+    const topic = c.patTopic[id] as number;
+    if (topic === EXCLUDE) {
+      this.xStart.push(start);
+      this.xEnd.push(end);
+      return;
+    }
+    const candTopic = this.candTopic;
+    const nCand = this.nCand;
+    let k = 0;
+    while (k < nCand && candTopic[k] !== topic) k++;
+    if (k === nCand) {
+      candTopic[k] = topic;
+      this.candEnd[k] = end;
+      this.candId[k] = id;
+      this.candOrigEnd[k] = origEnd;
+      this.nCand = nCand + 1;
+      return;
+    }
+    const best = this.candId[k] as number;
+    const bestEnd = this.candEnd[k] as number;
+    const patLength = c.patLength;
+    if (
+      end > bestEnd ||
+      (end === bestEnd &&
+        ((patLength[id] as number) > (patLength[best] as number) || (patLength[id] === patLength[best] && id < best)))
+    ) {
+      this.candEnd[k] = end;
+      this.candId[k] = id;
+      this.candOrigEnd[k] = origEnd;
+    }
+  }
+
+  /** Moves the current start's candidates to the match list. */
+  flush(start: number, origStart: number): void {
+    for (let k = 0; k < this.nCand; k++) {
+      this.mStart.push(start);
+      this.mEnd.push(this.candEnd[k] as number);
+      this.mId.push(this.candId[k] as number);
+      this.mOrigStart.push(origStart);
+      this.mOrigEnd.push(this.candOrigEnd[k] as number);
+    }
+    this.nCand = 0;
+  }
+}
+
+/** Applies exclusions and per-topic de-duplication, and builds the sorted result. */
+export function resolve(c: Compiled, hits: Hits): Match[] {
+  const { mStart, mEnd, mId, mOrigStart, mOrigEnd, xStart, xEnd } = hits;
+  if (mStart.length === 0) return [];
+
+  // Exclusions: excludes are sorted by start; a match [a, b) is suppressed when some exclude with start < b
+  // ends after a, i.e. when the running maximum of exclude ends (over those starting before b) exceeds a.
+  const xMaxEnd: number[] = [];
+  let runningMax = -1;
+  for (let i = 0; i < xStart.length; i++) {
+    runningMax = Math.max(runningMax, xEnd[i] as number);
+    xMaxEnd.push(runningMax);
+  }
+
+  const patTopic = c.patTopic;
+  const topicMaxEnd: number[] = new Array(c.topicIds.length).fill(-1);
+  const out: Match[] = [];
+  for (let i = 0; i < mStart.length; i++) {
+    const a = mStart[i] as number;
+    const b = mEnd[i] as number;
+    if (xStart.length > 0) {
+      let lo = 0;
+      let hi = xStart.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if ((xStart[mid] as number) < b) lo = mid + 1;
+        else hi = mid;
+      }
+      if (lo > 0 && (xMaxEnd[lo - 1] as number) > a) continue;
+    }
+    const id = mId[i] as number;
+    const topic = patTopic[id] as number;
+    // A match inside a longer match of the same topic adds nothing.
+    if (b <= (topicMaxEnd[topic] as number)) continue;
+    topicMaxEnd[topic] = b;
+    out.push({
+      start: mOrigStart[i] as number,
+      end: mOrigEnd[i] as number,
+      topicId: c.topicIds[topic] as string,
+      term: c.patTerm[id] as string,
+    });
+  }
+  out.sort((x, y) => x.start - y.start || y.end - x.end);
+  return out;
+}
