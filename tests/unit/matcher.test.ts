@@ -169,6 +169,53 @@ describe('municipality inflections', () => {
     expect(found(town(name), `die ${word} Bürger`)).toEqual([`municipality:${word}`]);
   });
 
+  it.each([
+    'Musterstadt',
+    'Musterstadts',
+    'Musterstädter',
+    'Musterstädterin',
+    'Musterstädterinnen',
+    'Musterstädtern',
+    'Musterstädters',
+    'Musterstaedter',
+    'MUSTERSTÄDTER',
+    'Musterstadter',
+  ])('a -stadt name takes the umlaut in its adjective: Musterstadt matches %s', (word) => {
+    expect(found(town('Musterstadt'), `Die ${word} Innenstadt`)).toEqual([`municipality:${word}`]);
+  });
+
+  it('the umlaut adjective still matches only whole words', () => {
+    expect(found(town('Musterstadt'), 'Musterstädt Musterstädterei Musterstädte')).toEqual([]);
+  });
+
+  it.each([
+    ['Darmstadt', 'Darmstädter'],
+    ['Ingolstadt', 'Ingolstädterinnen'],
+    ['Neustadt', 'Neustaedtern'],
+    ['Rastatt', 'Rastätter'],
+    ['Rastatt', 'Rastatter'],
+    ['Hamburg', 'Hamburger'],
+    ['Magdeburg', 'Magdeburgerinnen'],
+    ['Düsseldorf', 'Düsseldorfer'],
+    ['Düsseldorf', 'Duesseldorferin'],
+  ])('%s → %s', (name, word) => {
+    expect(found(town(name), `die ${word} Bürger`)).toEqual([`municipality:${word}`]);
+  });
+
+  it('a case-sensitive -stadt name keeps its capitalisation in the umlaut forms', () => {
+    expect(found(town('Musterstadt', { caseSensitive: true }), 'Musterstädter musterstädter Musterstaedter')).toEqual([
+      'municipality:Musterstädter',
+      'municipality:Musterstaedter',
+    ]);
+  });
+
+  it('offsets of an umlaut adjective point into the original text (NFC and NFD)', () => {
+    for (const text of ['Die Musterstädterinnen!', 'Die Musterstädterinnen!'.normalize('NFD')]) {
+      const m = compileMatcher(town('Musterstadt')).scan(text);
+      expect(m).toEqual([{ start: 4, end: text.length - 1, topicId: 'municipality', term: 'Musterstadt' }]);
+    }
+  });
+
   it('reports the configured name as term', () => {
     const m = compileMatcher(town('Kiel, Landeshauptstadt'));
     expect(m.scan('Kieler Förde')).toEqual([
@@ -196,6 +243,59 @@ describe('municipality inflections', () => {
 
   it('inflect() generates forms from the stem', () => {
     expect(inflect('Essen')).toEqual(expect.arrayContaining(['Essen', 'Essens', 'Essener', 'Essenerinnen']));
+  });
+});
+
+describe('umlaut plurals of prefix terms', () => {
+  it.each([
+    ['Ausbildungsplatz*', 'Ausbildungsplätze'],
+    ['Ausbildungsplatz*', 'Ausbildungsplaetze'],
+    ['Ausbildungsplatz*', 'AUSBILDUNGSPLÄTZE'],
+    ['Ausbildungsplatz*', 'Ausbildungspla\u0308tze'],
+    ['Ausbildungsplatz*', 'Ausbildungsplätzen'],
+    ['Ausbildungsplatz*', 'Ausbildungsplatz'],
+    ['Schlagloch*', 'Schlaglöcher'],
+    ['Haus*', 'Häuser'],
+    ['Zug*', 'Züge'],
+    ['"neue Parkplatz*"', 'neue Parkplätze'],
+  ])('%s finds %j', (term, text) => {
+    expect(found(topic([term]), `Die ${text}!`)).toEqual([`t:${text}`]);
+  });
+
+  it('reports the configured term with offsets into the original text', () => {
+    const text = 'Neue Ausbildungsplätze ab Herbst';
+    expect(compileMatcher(topic(['Ausbildungsplatz*'])).scan(text)).toEqual([
+      { start: 5, end: 22, topicId: 't', term: 'Ausbildungsplatz*' },
+    ]);
+  });
+
+  it('only for prefix terms', () => {
+    expect(found(topic(['Ausbildungsplatz']), 'Ausbildungsplätze Ausbildungsplatz')).toEqual(['t:Ausbildungsplatz']);
+  });
+
+  it('only when the last vowel of the stem can take an umlaut', () => {
+    // e, i, ei, a final vowel, an umlaut already, and -ung/-ion never get a second form
+    expect(
+      found(
+        topic(['Baustelle*', 'Kreuzfahrtschiff*', 'Zeit*', 'Stau*', 'Bäcker*', 'Bewerbung*', 'Station*']),
+        'Bauställe Kreuzfahrtschüff Zäit Stäu Bäcker Bewerbüngen Statiönen',
+      ),
+    ).toEqual(['t:Bäcker']);
+    expect(found(topic(['Baustelle*', 'Stau*']), 'Baustellen Staus')).toEqual(['t:Baustellen', 't:Staus']);
+  });
+
+  it('case-sensitive topics keep the capitalisation', () => {
+    expect(found(topic(['Ausbildungsplatz*'], { caseSensitive: true }), 'Ausbildungsplätze ausbildungsplätze')).toEqual(
+      ['t:Ausbildungsplätze'],
+    );
+  });
+
+  it('excludes with a * get the umlaut form too', () => {
+    const config: MatcherConfig = {
+      municipality: { name: '' },
+      topics: [{ id: 't', terms: ['Park*'], exclude: ['Parkplatz*'] }],
+    };
+    expect(found(config, 'Parkhaus, Parkplätze, Parkplatz, Parkplaetze')).toEqual(['t:Parkhaus']);
   });
 });
 

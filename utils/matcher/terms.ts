@@ -97,7 +97,34 @@ export function formOf(text: string, prefix: boolean): TermForm {
 }
 
 export function termForms(term: ParsedTerm): TermForm[] {
-  return [formOf(term.body, term.prefix)];
+  const form = formOf(term.body, term.prefix);
+  if (!term.prefix) return [form];
+  const umlauted = umlautStem(form.keepCase);
+  return umlauted === null ? [form] : [form, formOf(umlauted, true)];
+}
+
+const VOWEL = /[aeiouy]/i;
+
+/**
+ * The umlaut form of a stem whose last vowel is a, o, u or au followed by consonants, as in German plurals and
+ * derivations: Ausbildungsplatz → Ausbildungsplaetz (Ausbildungsplätze), Schlagloch → Schlagloech (Schlaglöcher),
+ * Haus → Haeus (Häuser). Takes and returns a case-keeping fold (umlauts spelled ae/oe/ue); null when the last vowel
+ * cannot take an umlaut (e, i, ei, ie, eu, an umlaut already, a final vowel, -ung, -ion, …).
+ */
+export function umlautStem(stem: string): string | null {
+  let end = stem.length;
+  while (end > 0 && !VOWEL.test(stem[end - 1] as string)) {
+    if (!/\p{L}/u.test(stem[end - 1] as string)) return null; // the last word must end in letters
+    end--;
+  }
+  if (end === 0 || end === stem.length) return null;
+  let start = end - 1;
+  while (start > 0 && VOWEL.test(stem[start - 1] as string)) start--;
+  const vowels = stem.slice(start, end).toLowerCase();
+  if (vowels !== 'a' && vowels !== 'o' && vowels !== 'u' && vowels !== 'au') return null;
+  if (/(?:ung|ion)$/i.test(stem)) return null; // suffixes that never take an umlaut: Bewerbung, Station
+  // ä is "ae" in the case-keeping fold (Ä → "Ae"), so the e goes right after the first vowel
+  return `${stem.slice(0, start + 1)}e${stem.slice(start + 1)}`;
 }
 
 const ADJECTIVE_ENDINGS = ['er', 'erin', 'erinnen', 'ern', 'ers', 'ere', 'erem', 'eren', 'eres'];
@@ -124,6 +151,10 @@ export function inflect(name: string): string[] {
   }
   if (lower.endsWith('el') && name.length > 4) add(`${name.slice(0, -2)}l`, ADJECTIVE_ENDINGS); // Kassel → Kassler
   if (lower.endsWith('er') && name.length > 4) add(name, ANER_ENDINGS); // Hannover → Hannoveraner
+  if (/st(?:adt|att)$/.test(lower) && name.length > 5) {
+    // Darmstadt → Darmstädter, Musterstadt → Musterstädterinnen (and Musterstaedter: ä folds to ae)
+    add(`${name.slice(0, -2)}e${name.slice(-2)}`, ADJECTIVE_ENDINGS);
+  }
   return [...out];
 }
 
