@@ -50,18 +50,41 @@ function uniqueWords(count: number): string[] {
   return [...set];
 }
 
+const UMLAUT: Record<string, string> = { a: 'ä', o: 'ö', u: 'ü', A: 'Ä', O: 'Ö', U: 'Ü' };
+
+/**
+ * The umlaut stem the matcher also accepts for a prefix term (Ausbildungsplatz* → Ausbildungsplätz…): the last vowel
+ * a, o, u or au, followed by consonants only, takes the umlaut; not after -ung/-ion. Spelled with ä/ö/ü, as the
+ * regex baseline does not fold.
+ */
+function umlautVariant(w: string): string | null {
+  const m = /^(.*?)([aou]|au)([^aeiouyäöü\s]+)$/iu.exec(w);
+  if (!m || /[aeiouyäöü]$/iu.test(m[1] as string) || /(?:ung|ion)$/iu.test(w)) return null;
+  const vowels = m[2] as string;
+  return `${m[1]}${UMLAUT[vowels[0] as string]}${vowels.slice(1)}${m[3]}`;
+}
+
 /** 1,000 terms: 1 municipality, 900 words, 50 prefixes, 49 phrases. */
-function makeTerms(count: number): { config: MatcherConfig; terms: string[]; regexSources: string[] } {
+function makeTerms(count: number): {
+  config: MatcherConfig;
+  terms: string[];
+  regexSources: string[];
+  umlautPlurals: Map<string, string>;
+} {
   const words = uniqueWords(count + 200);
   const terms: string[] = [];
   const regexSources: string[] = [];
+  const umlautPlurals = new Map<string, string>();
   const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const topicTerms = count - 1;
   for (let i = 0; i < topicTerms; i++) {
     const w = words[i] as string;
     if (i % 20 === 1) {
       terms.push(`${w}*`);
-      regexSources.push(`${esc(w)}[\\p{L}\\p{N}]*`);
+      // The matcher also finds the umlaut stem of a prefix term, so the baseline looks for it too.
+      const u = umlautVariant(w);
+      regexSources.push(u === null ? `${esc(w)}[\\p{L}\\p{N}]*` : `(?:${esc(w)}|${esc(u)})[\\p{L}\\p{N}]*`);
+      if (u !== null) umlautPlurals.set(w, `${u}e`);
     } else if (i % 20 === 2) {
       const w2 = words[count + (i % 200)] as string;
       terms.push(`"${w} ${w2}"`);
@@ -79,12 +102,13 @@ function makeTerms(count: number): { config: MatcherConfig; terms: string[]; reg
       { id: 'b', terms: terms.slice(topicTerms >> 1) },
     ],
   };
-  return { config, terms: words.slice(0, topicTerms), regexSources };
+  return { config, terms: words.slice(0, topicTerms), regexSources, umlautPlurals };
 }
 
-function makeCorpus(minBytes: number, termWords: string[]): string {
+function makeCorpus(minBytes: number, termWords: string[], umlautPlurals = new Map<string, string>()): string {
   const posts: string[] = [];
   let bytes = 0;
+  let prefixPicks = 0;
   while (bytes < minBytes) {
     const sentences = 1 + Math.floor(rnd() * 5);
     let post = rnd() < 0.3 ? `@${pick(COMMON)}${Math.floor(rnd() * 99)} ` : '';
@@ -93,8 +117,12 @@ function makeCorpus(minBytes: number, termWords: string[]): string {
       const words: string[] = [];
       for (let i = 0; i < len; i++) {
         const r = rnd();
-        if (r < 0.015) words.push(pick(termWords));
-        else if (r < 0.02) words.push(rnd() < 0.5 ? 'Stuttgart' : 'Stuttgarter');
+        if (r < 0.015) {
+          const w = pick(termWords);
+          // every other pick of a prefix term with an umlaut stem: its umlaut plural (Ausbildungsplätze)
+          const plural = umlautPlurals.get(w);
+          words.push(plural !== undefined && prefixPicks++ % 2 === 0 ? plural : w);
+        } else if (r < 0.02) words.push(rnd() < 0.5 ? 'Stuttgart' : 'Stuttgarter');
         else if (r < 0.03) words.push(`#${pick(COMMON).toLowerCase()}`);
         else if (r < 0.05) words.push(syllableWord());
         else words.push(pick(COMMON));
@@ -126,8 +154,8 @@ const round = (x: number, digits = 1) => Math.round(x * 10 ** digits) / 10 ** di
 
 export default async function run(): Promise<Record<string, unknown>> {
   const TERMS = 1000;
-  const { config, terms, regexSources } = makeTerms(TERMS);
-  const corpus = makeCorpus(5_200_000, terms);
+  const { config, terms, regexSources, umlautPlurals } = makeTerms(TERMS);
+  const corpus = makeCorpus(5_200_000, terms, umlautPlurals);
   const corpusMB = Buffer.byteLength(corpus, 'utf8') / 1e6;
 
   const matcher = compileMatcher(config);
