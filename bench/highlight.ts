@@ -188,9 +188,7 @@ export default async function run(): Promise<Record<string, unknown>> {
   await context.addInitScript(instrument);
 
   // The real profile, through the options storage (key `profile`, as utils/settings.ts defines it).
-  const ext = await context.newPage();
-  await ext.goto(lauscher.extensionUrl('popup.html'));
-  await ext.evaluate(
+  await lauscher.worker.evaluate(
     (profile) =>
       (
         globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }
@@ -199,7 +197,6 @@ export default async function run(): Promise<Record<string, unknown>> {
       }),
     feed.profile,
   );
-  await ext.close();
 
   const fresh = async (url: string) => {
     const page = await context.newPage();

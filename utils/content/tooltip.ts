@@ -1,6 +1,6 @@
 // The on-page tooltip for a highlight: topic and term, "open in side panel" and "ignore this post". It lives in a
-// closed shadow root on a <lauscher-ui> host that is appended to <html> only when first shown, so a page nobody
-// hovers is never touched. The scanner skips <lauscher-ui> (OWN_UI_TAG). Keyboard: Escape closes; Alt+ArrowDown
+// shadow root (open: tests reach it, and it holds nothing private) on a <lauscher-ui> host that is appended to <html>
+// only when first shown, so a page nobody hovers is never touched. The scanner skips <lauscher-ui> (OWN_UI_TAG). Keyboard: Escape closes; Alt+ArrowDown
 // moves focus from the page into the tooltip's buttons; the buttons are native <button>s.
 import { t } from '../i18n';
 import type { MentionInput } from '../model';
@@ -53,7 +53,7 @@ export function createTooltip(doc: Document, options: TooltipOptions) {
 
   function build() {
     host = doc.createElement(OWN_UI_TAG.toLowerCase());
-    const root = host.attachShadow({ mode: 'closed' });
+    const root = host.attachShadow({ mode: 'open' });
     const style = doc.createElement('style');
     style.textContent = CSS;
     box = doc.createElement('div');

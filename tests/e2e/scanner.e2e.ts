@@ -1,0 +1,227 @@
+// The live scanner in real Chromium with the built extension: CSS highlights without DOM changes, editors left alone
+// while the user types, infinite-feed appends and removals, live settings changes, viewport-limited registration on
+// a long page, and the hover tooltip with "ignore".
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateFeed } from '../../bench/_feed';
+import { highlightTexts, type Lauscher, launchLauscher, ROOT, readMentions } from '../../scripts/launch-chromium';
+import type { Profile } from '../../utils/settings';
+
+const FEED_URL = 'https://www.facebook.com/groups/musterstadt/';
+const LONG_URL = 'https://www.facebook.com/groups/lang/';
+const FIXTURE = join(ROOT, 'tests', 'fixtures', 'scanner', 'feed.html');
+
+const PROFILE: Profile = {
+  municipality: { name: 'Musterstadt', aliases: [], caseSensitive: false },
+  topics: [
+    { id: 'bau', label: 'Baustelle/Verkehr', color: 'amber', terms: ['Baustelle*', 'Umleitung'], exclude: [] },
+    { id: 'wasser', label: 'Hochwasser', color: 'blue', terms: ['Hochwasser', 'Sandsäcke'], exclude: [] },
+  ],
+  templates: [],
+};
+
+let lauscher: Lauscher;
+const long = generateFeed({ posts: 2000, seed: 42 });
+
+async function setProfile(profile: Profile) {
+  // Through the service worker (an extension context), as the options page would store it.
+  await lauscher.worker.evaluate(
+    (p) =>
+      (
+        globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }
+      ).chrome.storage.local.set({
+        profile: p,
+      }),
+    profile,
+  );
+}
+
+beforeAll(async () => {
+  lauscher = await launchLauscher();
+  await lauscher.serve(FEED_URL, FIXTURE);
+  await lauscher.context.route(LONG_URL, (r) =>
+    r.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: long.html }),
+  );
+  await setProfile(PROFILE);
+});
+afterAll(async () => {
+  await lauscher?.close();
+});
+
+const all = async (page: Page) => Object.values(await highlightTexts(page)).flat();
+const count = (page: Page) =>
+  page.evaluate(() => {
+    let n = 0;
+    for (const [name, h] of CSS.highlights) if (name.startsWith('lauscher-')) n += (h as Highlight).size;
+    return n;
+  });
+
+/** Opens a page and waits for the content script's first `lauscher:idle` (see utils/content/start.ts). */
+async function open(url: string) {
+  const page = await lauscher.context.newPage();
+  await page.addInitScript(() => {
+    const w = window as unknown as { __idle: Array<Record<string, number>> };
+    w.__idle = [];
+    document.addEventListener('lauscher:idle', (e) => w.__idle.push(JSON.parse(String((e as CustomEvent).detail))));
+  });
+  await page.goto(url);
+  await page.waitForFunction(() => (window as unknown as { __idle: unknown[] }).__idle.length > 0, undefined, {
+    timeout: 30_000,
+  });
+  return page;
+}
+
+describe('live scanner in Chromium', () => {
+  it('paints matches as CSS highlights (across inline elements) without touching the DOM', async () => {
+    const page = await open(FEED_URL);
+    await expect.poll(() => count(page)).toBe(5);
+    const texts = await highlightTexts(page);
+    expect(texts['lauscher-amber']?.sort()).toEqual(['Baustelle', 'Umleitung']);
+    expect(texts['lauscher-municipality']).toEqual(['Musterstadt']); // "Muster<b>stadt</b>"
+    expect(texts['lauscher-blue']?.sort()).toEqual(['Hochwasser', 'Sandsäcke']);
+    expect(await page.evaluate(() => document.querySelectorAll('mark, lauscher-ui').length)).toBe(0);
+    await page.close();
+  });
+
+  it('highlights nothing inside a textarea or a contenteditable editor while the user types a term', async () => {
+    const page = await open(FEED_URL);
+    await expect.poll(() => count(page)).toBe(5);
+    await page.click('#editor');
+    await page.keyboard.type('Die Baustelle in Musterstadt nervt. Hochwasser! ', { delay: 5 });
+    await page.click('#ta');
+    await page.keyboard.press('End');
+    await page.keyboard.type(' Umleitung Musterstadt', { delay: 5 });
+    await page.waitForTimeout(400);
+    expect(await page.locator('#editor').textContent()).toContain('Hochwasser');
+    const inside = await page.evaluate(() => {
+      const editor = document.getElementById('editor') as HTMLElement;
+      const ta = document.getElementById('ta') as HTMLElement;
+      let n = 0;
+      for (const [name, h] of CSS.highlights) {
+        if (!name.startsWith('lauscher-')) continue;
+        for (const r of h as Highlight) if (editor.contains(r.startContainer) || ta.contains(r.startContainer)) n++;
+      }
+      return n;
+    });
+    expect(inside).toBe(0);
+    expect(await count(page)).toBe(5);
+    await page.close();
+  });
+
+  it('highlights appended posts, drops the ranges of removed ones, and repaints on a settings change', async () => {
+    const page = await open(FEED_URL);
+    await expect.poll(() => count(page)).toBe(5);
+    const id = await page.evaluate(() =>
+      (window as unknown as { __addPost(t: string): string }).__addPost(
+        'Neue Umleitung wegen Hochwasser in Musterstadt',
+      ),
+    );
+    await expect.poll(() => count(page)).toBe(8);
+    expect((await highlightTexts(page))['lauscher-amber']).toContain('Umleitung');
+
+    await page.evaluate((i) => (window as unknown as { __removePost(i: string): void }).__removePost(i), id);
+    await expect.poll(() => count(page)).toBe(5);
+    await page.evaluate(() => (window as unknown as { __removePost(i: string): void }).__removePost('p2'));
+    await expect.poll(() => count(page)).toBe(3);
+
+    await setProfile({
+      ...PROFILE,
+      topics: [
+        ...PROFILE.topics,
+        { id: 'rad', label: 'Radverkehr', color: 'green', terms: ['Bahnhofstraße'], exclude: [] },
+      ],
+    });
+    await expect.poll(async () => (await highlightTexts(page))['lauscher-green']).toEqual(['Bahnhofstraße']);
+    await setProfile(PROFILE);
+    await expect.poll(async () => (await highlightTexts(page))['lauscher-green'] ?? []).toEqual([]);
+    await page.close();
+  });
+
+  it('keeps only near-viewport ranges registered on a long feed, and scrolling paints what comes into view', async () => {
+    await setProfile(long.profile);
+    const page = await open(LONG_URL);
+    const idle = await page.evaluate(() => (window as unknown as { __idle: Array<{ matches: number }> }).__idle[0]);
+    expect(idle?.matches).toBe(long.planted); // every planted match scanned and tracked
+    await expect.poll(() => count(page)).toBeGreaterThan(0);
+    expect(await count(page)).toBeLessThanOrEqual(1000);
+    const atTop = new Set(await all(page));
+
+    for (const fraction of [0.25, 0.5, 0.9]) {
+      await page.evaluate((f) => window.scrollTo(0, document.body.scrollHeight * f), fraction);
+      // Every planted term in a paragraph or comment fully on screen is painted: count them in its text and ranges.
+      const check = () =>
+        page.evaluate((terms) => {
+          const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+          const re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${terms.map(esc).join('|')})(?![\\p{L}\\p{N}])`, 'gu');
+          const posts = [...document.querySelectorAll('.message .p, .comment .c-body')].filter((p) => {
+            const r = p.getBoundingClientRect();
+            return r.top >= 0 && r.bottom <= innerHeight;
+          });
+          let expected = 0;
+          let painted = 0;
+          for (const p of posts) {
+            expected += ((p as HTMLElement).innerText.match(re) ?? []).length;
+            for (const [name, h] of CSS.highlights) {
+              if (!name.startsWith('lauscher-')) continue;
+              for (const r of h as Highlight) if (p.contains(r.startContainer)) painted++;
+            }
+          }
+          return { posts: posts.length, expected, painted };
+        }, long.terms);
+      await expect
+        .poll(
+          async () => {
+            const c = await check();
+            return c.expected > 0 ? c.expected - c.painted : -1;
+          },
+          { timeout: 10_000 },
+        )
+        .toBe(0);
+      expect(await count(page)).toBeLessThanOrEqual(1000);
+    }
+    const afterScroll = await all(page);
+    expect(afterScroll.some((t) => !atTop.has(t))).toBe(true);
+    await page.screenshot({ path: join(ROOT, 'test-results', 'scanner-long-feed.png') });
+    await page.close();
+    await setProfile(PROFILE);
+  });
+
+  it('shows topic and term on hover, and "ignore" sets the mention status', async () => {
+    await setProfile(PROFILE);
+    const page = await open(FEED_URL);
+    await expect.poll(() => count(page)).toBe(5);
+    expect(await page.locator('lauscher-ui').count()).toBe(0); // not in the DOM before a hover
+    const box = await page.evaluate(() => {
+      const h = CSS.highlights.get('lauscher-blue') as Highlight;
+      const r = [...h].find((x) => x.toString() === 'Hochwasser') as Range;
+      const rect = r.getBoundingClientRect();
+      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+    });
+    await page.mouse.move(box.x - 40, box.y + 200);
+    await page.mouse.move(box.x, box.y, { steps: 4 });
+    const tip = page.getByRole('dialog', { name: 'Lauscher' });
+    await expect.poll(() => tip.isVisible()).toBe(true);
+    const text = await tip.textContent();
+    expect(text).toContain('Hochwasser'); // topic label and term
+    expect(text).toContain('Gefunden: Hochwasser');
+    await page.screenshot({ path: join(ROOT, 'test-results', 'scanner-tooltip.png') });
+
+    // Escape closes it; hovering again brings it back.
+    await page.keyboard.press('Escape');
+    await expect.poll(() => tip.isVisible()).toBe(false);
+    await page.mouse.move(box.x + 2, box.y);
+    await page.mouse.move(box.x, box.y);
+    await expect.poll(() => tip.isVisible()).toBe(true);
+
+    await tip.getByRole('button', { name: 'Diesen Beitrag ignorieren' }).click();
+
+    await expect.poll(() => tip.isVisible()).toBe(false);
+    await expect
+      .poll(async () => (await readMentions(lauscher)).find((m) => m.permalink === `${FEED_URL}posts/102/`)?.status, {
+        timeout: 10_000,
+      })
+      .toBe('ignored');
+    await page.close();
+  });
+});
