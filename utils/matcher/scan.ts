@@ -140,6 +140,8 @@ class Cursor {
 /** The table of all 3-unit (or 2-unit) prefixes is kept while it has at most this many entries (512 KB). */
 const MAX_START_TABLE = 1 << 17;
 const WALK_ALL = -1;
+const HAS_OUTPUT = 1 << 30;
+const HASH = 0x9e3779b1 | 0;
 
 /**
  * Characters that continue a word without creating a head or changing the fold state once the previous unit was a
@@ -189,6 +191,14 @@ export class Scanner {
    */
   private readonly start: Int32Array | null;
   private readonly depth: number;
+  /**
+   * The trie's edges in one open-addressing hash table for the inline steps: [key, value] pairs with key =
+   * node * symbols + symbol (-1 = empty) and value = child | HAS_OUTPUT when a key ends at the child. One probe
+   * usually touches one cache line, where the trie's rows take three or four dependent loads.
+   */
+  private readonly edges: Int32Array;
+  private readonly edgeShift: number;
+  private readonly edgeMask: number;
 
   constructor(private readonly c: Compiled) {
     noteLatin();
@@ -202,7 +212,27 @@ export class Scanner {
     this.childNode = t.childNode;
     this.outStart = t.outStart;
     const S = t.symbols;
-    const depth = S * S * S <= MAX_START_TABLE ? 3 : S * S <= MAX_START_TABLE ? 2 : 0;
+    let bits = 4;
+    while (1 << bits < 2 * t.nodes) bits++;
+    const edges = new Int32Array(2 << bits).fill(-1);
+    const mask = (1 << bits) - 1;
+    this.edgeShift = 32 - bits;
+    this.edgeMask = mask;
+    // keys must fit an int32; with a huge trie the inline steps stay off (depth 0 below)
+    const hashable = t.nodes * S < 2 ** 31;
+    for (let n = 0; hashable && n < t.nodes; n++) {
+      for (let e = t.childStart[n] as number; e < (t.childStart[n + 1] as number); e++) {
+        const key = n * S + (t.childSym[e] as number);
+        const child = t.childNode[e] as number;
+        const out = (t.outStart[child] as number) !== (t.outStart[child + 1] as number);
+        let h = Math.imul(key, HASH) >>> this.edgeShift;
+        while (edges[h << 1] !== -1) h = (h + 1) & mask;
+        edges[h << 1] = key;
+        edges[(h << 1) + 1] = out ? child | HAS_OUTPUT : child;
+      }
+    }
+    this.edges = edges;
+    const depth = !hashable ? 0 : S * S * S <= MAX_START_TABLE ? 3 : S * S <= MAX_START_TABLE ? 2 : 0;
     this.depth = depth;
     if (depth === 0) {
       this.start = null;
@@ -225,21 +255,52 @@ export class Scanner {
     this.start = start;
   }
 
-  /** Where to walk from for the head i, a single-unit character with symbol s1 (see `start`). */
+  /** After startNode: where the walk resumes (original index, unit within it, last unit a space). */
+  private resumeJ = 0;
+  private resumeK = 0;
+  private resumeSpace = false;
+
+  /**
+   * Where to walk from for the head i, a single-unit character with symbol s1 (see `start`). Reads the next units
+   * when they are simple (single units, a space after a non-space, the units of an expansion such as ä → "ae");
+   * anything else: WALK_ALL.
+   */
   private startNode(text: string, i: number, s1: number): number {
     const start = this.start;
-    if (start === null || i + this.depth > text.length) return WALK_ALL;
+    if (start === null) return WALK_ALL;
     const alpha = this.alpha;
     const S = this.symbols;
-    const v2 = table[text.charCodeAt(i + 1)] as number;
-    // 0 = not computed yet, or not a single unit: let the walk read it
-    if (v2 === 0 || v2 >= SPECIAL) return WALK_ALL;
-    let index = s1 * S + (alpha[v2 & 0xffff] as number);
-    if (this.depth === 3) {
-      const v3 = table[text.charCodeAt(i + 2)] as number;
-      if (v3 === 0 || v3 >= SPECIAL) return WALK_ALL;
-      index = index * S + (alpha[v3 & 0xffff] as number);
+    const len = text.length;
+    let index = s1;
+    let j = i + 1;
+    let k = 0;
+    let space = false;
+    for (let level = 1; level < this.depth; level++) {
+      if (j >= len) return WALK_ALL;
+      const v = table[text.charCodeAt(j)] as number;
+      let u: number;
+      if (k === 0 && v !== 0 && v < SPECIAL) {
+        u = v & 0xffff;
+        j++;
+      } else if (v >= EXPANSION) {
+        const exp = expansions[v - EXPANSION] as string;
+        u = exp.charCodeAt(k);
+        if (u === 0x20) return WALK_ALL;
+        if (k + 1 < exp.length) k++;
+        else {
+          k = 0;
+          j++;
+        }
+      } else if (k === 0 && v === SPACE && !space) {
+        u = 0x20;
+        j++;
+      } else return WALK_ALL;
+      space = u === 0x20;
+      index = index * S + (alpha[u] as number);
     }
+    this.resumeJ = j;
+    this.resumeK = k;
+    this.resumeSpace = space;
     return start[index] as number;
   }
 
@@ -248,6 +309,10 @@ export class Scanner {
     const hits = this.hits;
     hits.reset();
     const alpha = this.alpha;
+    const edges = this.edges;
+    const edgeShift = this.edgeShift;
+    const edgeMask = this.edgeMask;
+    const S = this.symbols;
     const len = text.length;
     let prevWord = false;
     let lastSpace = false;
@@ -265,7 +330,43 @@ export class Scanner {
           if (s1 !== 0) {
             const node = this.startNode(text, i, s1);
             if (node === WALK_ALL) this.walk(text, i, 0, false, 0, i);
-            else if (node !== 0) this.walk(text, i, 0, false, node, i + this.depth);
+            else if (node !== 0) {
+              // Step on inline while the characters are single units and no key ends; most walks stop here.
+              let n = node;
+              let j = this.resumeJ;
+              let ls = this.resumeSpace;
+              if (this.resumeK !== 0) this.walk(text, i, this.resumeK, ls, n, j);
+              else
+                while (j < len) {
+                  const v2 = table[text.charCodeAt(j)] as number;
+                  const sym = alpha[v2 & 0xffff] as number;
+                  if (v2 === 0 || v2 >= SPECIAL) {
+                    this.walk(text, i, 0, ls, n, j);
+                    break;
+                  }
+                  if (sym === 0) break;
+                  const key = n * S + sym;
+                  let h = Math.imul(key, HASH) >>> edgeShift;
+                  let next = 0;
+                  for (;;) {
+                    const k = edges[h << 1] as number;
+                    if (k === key) {
+                      next = edges[(h << 1) + 1] as number;
+                      break;
+                    }
+                    if (k === -1) break;
+                    h = (h + 1) & edgeMask;
+                  }
+                  if (next === 0) break;
+                  if ((next & HAS_OUTPUT) !== 0) {
+                    this.walk(text, i, 0, ls, n, j);
+                    break;
+                  }
+                  n = next;
+                  j++;
+                  ls = false;
+                }
+            }
           }
         }
         lastSpace = false;
@@ -326,8 +427,9 @@ export class Scanner {
   }
 
   /**
-   * Walks the trie from the head at (i0, k0), from the root; or, with node0 > 0, from node0 at j0, after single-unit
-   * characters i0 … j0 - 1.
+   * Walks the trie from the head at (i0, k0) from the root, `lastSpace` telling whether the unit before the head was a
+   * space; or, with node0 > 0, for the head at (i0, 0), from node0 at (j0, k0), `lastSpace` telling whether the last
+   * unit read was a space.
    */
   private walk(text: string, i0: number, k0: number, lastSpace: boolean, node0: number, j0: number): void {
     const alpha = this.alpha;
