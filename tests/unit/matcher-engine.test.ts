@@ -187,6 +187,9 @@ describe('fast scanner = reference engine', () => {
       '-',
       '\uFDFA',
       '⑴',
+      'xxx',
+      'rrr',
+      'rrrr',
     ];
     const config: MatcherConfig = {
       municipality: { name: 'Xa', aliases: ['#x*'] },
@@ -194,6 +197,8 @@ describe('fast scanner = reference engine', () => {
         { id: 'p', terms: ['"e r"', '"in innen*"', '"s … x"', '"x 1"', '"a r"', 'ss', 'ae', '1', '2*'] },
         { id: 'q', terms: ['e', 's*', 'x𐀀', '𐀀*', '"e r s"', 'ae*', '(1)', 'Ä'], exclude: ['"r s"'] },
         { id: 'c', terms: ['A', 'Ae*', '"X A"'], caseSensitive: true },
+        // longer than the scanner's 3-unit start table: the inline steps see spaces, expansions and marks
+        { id: 'l', terms: ['"xxx e r"', 'xxxss*', '"rrr ae x"', 'rrrae', 'xxx1', 'rrrrs', '"xxx ä"', 'xxxaee*'] },
       ],
     };
     const fast = compileMatcher(config);
@@ -209,6 +214,84 @@ describe('fast scanner = reference engine', () => {
       expect(fast.scan(text), JSON.stringify(text)).toEqual(expected);
     }
     expect(total).toBeGreaterThan(3000);
+  });
+
+  it('term-derived texts: terms respelled with whitespace runs, umlaut spellings, marks and format characters', () => {
+    const config: MatcherConfig = {
+      municipality: { name: 'Musterstadt', aliases: ['#muster*', 'Bad Cannstatt'] },
+      topics: [
+        {
+          id: 'l',
+          terms: [
+            '"xxx e r"',
+            'xxxss*',
+            '"rrr ae x"',
+            'rrrae',
+            'xxx1',
+            '"xxx ä"',
+            'xxxaee*',
+            'Straße',
+            'Ausbildungsplatz*',
+          ],
+          exclude: ['"rrr ae xx"'],
+        },
+        { id: 'm', terms: ['"Sperrung der B14"', 'Schlagloch*', '"e r"', 'Ärger'], caseSensitive: true },
+      ],
+    };
+    const bodies = [
+      'xxx e r',
+      'xxxss',
+      'xxxssen',
+      'rrr ae x',
+      'rrr ae xx',
+      'rrrae',
+      'xxx1',
+      'xxx ä',
+      'xxxaee',
+      'Strasse',
+      'Ausbildungsplaetze',
+      'Sperrung der B14',
+      'Schlagloecher',
+      'e r',
+      'Aerger',
+      'Musterstaedterinnen',
+      'Bad Cannstatt',
+      '#musterstadt',
+    ];
+    const spaces = [' ', '  ', '\n', ' \u00A0', '\t ', '\r\n', '\u3000', ' \u00AD '];
+    const inserts = ['\u00AD', '\u200B', '\u200D', '\u0308', '\u0301', '\uFEFF'];
+    const edges = ['', '', ' ', 'x', '-', 'ß', 'ä', '1', '😡', '\uD800', '\uDC00', '…', '½', '\u0308', '\u00AD'];
+    const rnd = mulberry32(2024);
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T;
+    const respell = (body: string): string => {
+      let out = '';
+      for (let i = 0; i < body.length; i++) {
+        const two = body.slice(i, i + 2);
+        if (/^(ae|oe|ue)$/i.test(two) && rnd() < 0.6) {
+          const plain = { a: 'ä', o: 'ö', u: 'ü', A: 'Ä', O: 'Ö', U: 'Ü' }[two[0] as 'a'] as string;
+          out += pick([plain, `${two[0]}\u0308`, two.toUpperCase()]);
+          i++;
+        } else if (two === 'ss' && rnd() < 0.5) {
+          out += pick(['ß', 'ẞ', 'SS']);
+          i++;
+        } else if (body[i] === ' ') out += pick(spaces);
+        else out += rnd() < 0.1 ? (body[i] as string).toUpperCase() : body[i];
+        if (rnd() < 0.08) out += pick(inserts);
+      }
+      return out;
+    };
+    const fast = compileMatcher(config);
+    const reference = compileReferenceMatcher(config);
+    let total = 0;
+    for (let round = 0; round < 4000; round++) {
+      let text = pick(edges);
+      const n = 1 + Math.floor(rnd() * 4);
+      for (let i = 0; i < n; i++) text += respell(pick(bodies)) + pick(edges) + pick(spaces.slice(0, 3));
+      const expected = reference.scan(text);
+      total += expected.length;
+      expect(fast.scan(text), JSON.stringify(text)).toEqual(expected);
+    }
+    expect(total).toBeGreaterThan(4000);
   });
 
   it('agrees on long texts (a reused scanner, growing buffers)', () => {

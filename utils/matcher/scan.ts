@@ -255,6 +255,20 @@ export class Scanner {
     this.start = start;
   }
 
+  /** The child of `node` for symbol `sym` (0 = none), with HAS_OUTPUT set when a key ends there. */
+  private edge(node: number, sym: number): number {
+    if (sym === 0) return 0;
+    const edges = this.edges;
+    const key = node * this.symbols + sym;
+    let h = Math.imul(key, HASH) >>> this.edgeShift;
+    for (;;) {
+      const k = edges[h << 1] as number;
+      if (k === key) return edges[(h << 1) + 1] as number;
+      if (k === -1) return 0;
+      h = (h + 1) & this.edgeMask;
+    }
+  }
+
   /** After startNode: where the walk resumes (original index, unit within it, last unit a space). */
   private resumeJ = 0;
   private resumeK = 0;
@@ -309,10 +323,7 @@ export class Scanner {
     const hits = this.hits;
     hits.reset();
     const alpha = this.alpha;
-    const edges = this.edges;
-    const edgeShift = this.edgeShift;
-    const edgeMask = this.edgeMask;
-    const S = this.symbols;
+    const spaceSym = alpha[0x20] as number;
     const len = text.length;
     let prevWord = false;
     let lastSpace = false;
@@ -337,34 +348,45 @@ export class Scanner {
               let ls = this.resumeSpace;
               if (this.resumeK !== 0) this.walk(text, i, this.resumeK, ls, n, j);
               else
-                while (j < len) {
+                stepping: while (j < len) {
                   const v2 = table[text.charCodeAt(j)] as number;
-                  const sym = alpha[v2 & 0xffff] as number;
-                  if (v2 === 0 || v2 >= SPECIAL) {
-                    this.walk(text, i, 0, ls, n, j);
-                    break;
-                  }
-                  if (sym === 0) break;
-                  const key = n * S + sym;
-                  let h = Math.imul(key, HASH) >>> edgeShift;
-                  let next = 0;
-                  for (;;) {
-                    const k = edges[h << 1] as number;
-                    if (k === key) {
-                      next = edges[(h << 1) + 1] as number;
+                  if (v2 !== 0 && v2 < SPECIAL) {
+                    const next = this.edge(n, alpha[v2 & 0xffff] as number);
+                    if (next === 0) break;
+                    if ((next & HAS_OUTPUT) !== 0) {
+                      this.walk(text, i, 0, ls, n, j);
                       break;
                     }
-                    if (k === -1) break;
-                    h = (h + 1) & edgeMask;
-                  }
-                  if (next === 0) break;
-                  if ((next & HAS_OUTPUT) !== 0) {
+                    n = next;
+                    ls = false;
+                  } else if (v2 === SPACE && !ls) {
+                    const next = this.edge(n, spaceSym);
+                    if (next === 0) break;
+                    if ((next & HAS_OUTPUT) !== 0) {
+                      this.walk(text, i, 0, ls, n, j);
+                      break;
+                    }
+                    n = next;
+                    ls = true;
+                  } else if (v2 >= EXPANSION) {
+                    // ä → "ae", ß → "ss", …
+                    const exp = expansions[v2 - EXPANSION] as string;
+                    for (let k = 0; k < exp.length; k++) {
+                      const u = exp.charCodeAt(k);
+                      const next = u === 0x20 ? HAS_OUTPUT : this.edge(n, alpha[u] as number);
+                      if (next === 0) break stepping;
+                      if ((next & HAS_OUTPUT) !== 0) {
+                        this.walk(text, i, k, ls, n, j);
+                        break stepping;
+                      }
+                      n = next;
+                      ls = false;
+                    }
+                  } else {
                     this.walk(text, i, 0, ls, n, j);
                     break;
                   }
-                  n = next;
                   j++;
-                  ls = false;
                 }
             }
           }
@@ -378,6 +400,12 @@ export class Scanner {
         prevWord = true;
         // The rest of the word holds no head: skip its word characters (values with WORD set are single units).
         while (i < len && continues[text.charCodeAt(i)] === 1) i++;
+        // and the plain space that usually follows
+        if (i < len && text.charCodeAt(i) === 0x20) {
+          prevWord = false;
+          lastSpace = true;
+          i++;
+        }
         continue;
       }
       if (continues[ch] === 0) noteContinues(ch, v);
