@@ -124,16 +124,22 @@ export function compile(config: MatcherConfig): Compiled {
 
 /**
  * Raw results of one scan: candidate matches (at most one per topic and start, in order of start) and exclusion
- * ranges (in order of start), in codes, with the original offsets of the matches.
+ * ranges (in order of start), in codes, with the original offsets of the matches. Arrays are reused between scans
+ * (counts say how much is valid), so a scan without matches allocates nothing.
  */
 export class Hits {
+  count = 0;
   mStart: number[] = [];
   mEnd: number[] = [];
   mId: number[] = [];
   mOrigStart: number[] = [];
   mOrigEnd: number[] = [];
+  xCount = 0;
   xStart: number[] = [];
   xEnd: number[] = [];
+  /** running maximum of xEnd, filled by resolve */
+  xMaxEnd: number[] = [];
+  topicMaxEnd: number[] = [];
   // per-start candidates, one per topic
   nCand = 0;
   candTopic: number[] = [];
@@ -142,13 +148,8 @@ export class Hits {
   candOrigEnd: number[] = [];
 
   reset(): void {
-    this.mStart.length = 0;
-    this.mEnd.length = 0;
-    this.mId.length = 0;
-    this.mOrigStart.length = 0;
-    this.mOrigEnd.length = 0;
-    this.xStart.length = 0;
-    this.xEnd.length = 0;
+    this.count = 0;
+    this.xCount = 0;
     this.nCand = 0;
   }
 
@@ -156,8 +157,9 @@ export class Hits {
   offer(c: Compiled, id: number, start: number, end: number, origEnd: number): void {
     const topic = c.patTopic[id] as number;
     if (topic === EXCLUDE) {
-      this.xStart.push(start);
-      this.xEnd.push(end);
+      this.xStart[this.xCount] = start;
+      this.xEnd[this.xCount] = end;
+      this.xCount++;
       return;
     }
     const candTopic = this.candTopic;
@@ -189,11 +191,12 @@ export class Hits {
   /** Moves the current start's candidates to the match list. */
   flush(start: number, origStart: number): void {
     for (let k = 0; k < this.nCand; k++) {
-      this.mStart.push(start);
-      this.mEnd.push(this.candEnd[k] as number);
-      this.mId.push(this.candId[k] as number);
-      this.mOrigStart.push(origStart);
-      this.mOrigEnd.push(this.candOrigEnd[k] as number);
+      const m = this.count++;
+      this.mStart[m] = start;
+      this.mEnd[m] = this.candEnd[k] as number;
+      this.mId[m] = this.candId[k] as number;
+      this.mOrigStart[m] = origStart;
+      this.mOrigEnd[m] = this.candOrigEnd[k] as number;
     }
     this.nCand = 0;
   }
@@ -201,27 +204,29 @@ export class Hits {
 
 /** Applies exclusions and per-topic de-duplication, and builds the sorted result. */
 export function resolve(c: Compiled, hits: Hits): Match[] {
-  const { mStart, mEnd, mId, mOrigStart, mOrigEnd, xStart, xEnd } = hits;
-  if (mStart.length === 0) return [];
+  const count = hits.count;
+  if (count === 0) return [];
+  const { mStart, mEnd, mId, mOrigStart, mOrigEnd, xStart, xEnd, xMaxEnd, topicMaxEnd } = hits;
+  const xCount = hits.xCount;
 
   // Exclusions: excludes are sorted by start; a match [a, b) is suppressed when some exclude with start < b
   // ends after a, i.e. when the running maximum of exclude ends (over those starting before b) exceeds a.
-  const xMaxEnd: number[] = [];
   let runningMax = -1;
-  for (let i = 0; i < xStart.length; i++) {
+  for (let i = 0; i < xCount; i++) {
     runningMax = Math.max(runningMax, xEnd[i] as number);
-    xMaxEnd.push(runningMax);
+    xMaxEnd[i] = runningMax;
   }
 
   const patTopic = c.patTopic;
-  const topicMaxEnd: number[] = new Array(c.topicIds.length).fill(-1);
+  for (let t = 0; t < c.topicIds.length; t++) topicMaxEnd[t] = -1;
   const out: Match[] = [];
-  for (let i = 0; i < mStart.length; i++) {
+  let sorted = true;
+  for (let i = 0; i < count; i++) {
     const a = mStart[i] as number;
     const b = mEnd[i] as number;
-    if (xStart.length > 0) {
+    if (xCount > 0) {
       let lo = 0;
-      let hi = xStart.length;
+      let hi = xCount;
       while (lo < hi) {
         const mid = (lo + hi) >> 1;
         if ((xStart[mid] as number) < b) lo = mid + 1;
@@ -234,13 +239,17 @@ export function resolve(c: Compiled, hits: Hits): Match[] {
     // A match inside a longer match of the same topic adds nothing.
     if (b <= (topicMaxEnd[topic] as number)) continue;
     topicMaxEnd[topic] = b;
-    out.push({
+    const match: Match = {
       start: mOrigStart[i] as number,
       end: mOrigEnd[i] as number,
       topicId: c.topicIds[topic] as string,
       term: c.patTerm[id] as string,
-    });
+    };
+    const prev = out[out.length - 1];
+    if (prev !== undefined && (prev.start > match.start || (prev.start === match.start && prev.end < match.end)))
+      sorted = false;
+    out.push(match);
   }
-  out.sort((x, y) => x.start - y.start || y.end - x.end);
+  if (!sorted) out.sort((x, y) => x.start - y.start || y.end - x.end);
   return out;
 }
