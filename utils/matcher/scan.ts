@@ -273,6 +273,8 @@ export class Scanner {
   private resumeJ = 0;
   private resumeK = 0;
   private resumeSpace = false;
+  /** whether the units read were all word characters of single-unit characters i + 1 … resumeJ - 1 */
+  private resumeWord = false;
 
   /**
    * Where to walk from for the head i, a single-unit character with symbol s1 (see `start`). Reads the next units
@@ -289,16 +291,19 @@ export class Scanner {
     let j = i + 1;
     let k = 0;
     let space = false;
+    let word = true;
     for (let level = 1; level < this.depth; level++) {
       if (j >= len) return WALK_ALL;
       const v = table[text.charCodeAt(j)] as number;
       let u: number;
       if (k === 0 && v !== 0 && v < SPECIAL) {
         u = v & 0xffff;
+        if ((v & WORD) === 0) word = false;
         j++;
       } else if (v >= EXPANSION) {
         const exp = expansions[v - EXPANSION] as string;
         u = exp.charCodeAt(k);
+        word = false;
         if (u === 0x20) return WALK_ALL;
         if (k + 1 < exp.length) k++;
         else {
@@ -307,6 +312,7 @@ export class Scanner {
         }
       } else if (k === 0 && v === SPACE && !space) {
         u = 0x20;
+        word = false;
         j++;
       } else return WALK_ALL;
       space = u === 0x20;
@@ -315,6 +321,7 @@ export class Scanner {
     this.resumeJ = j;
     this.resumeK = k;
     this.resumeSpace = space;
+    this.resumeWord = word;
     return start[index] as number;
   }
 
@@ -336,11 +343,14 @@ export class Scanner {
         noteContinues(ch, v);
       }
       if (v < SPECIAL) {
+        let skipTo = 0;
         if (!prevWord) {
           const s1 = alpha[v & 0xffff] as number;
           if (s1 !== 0) {
             const node = this.startNode(text, i, s1);
-            if (node === WALK_ALL) this.walk(text, i, 0, false, 0, i);
+            // no match starts here, and the characters read continue the word: skip them
+            if (node === 0 && this.resumeWord && (v & WORD) !== 0) skipTo = this.resumeJ;
+            else if (node === WALK_ALL) this.walk(text, i, 0, false, 0, i);
             else if (node !== 0) {
               // Step on inline while the characters are single units and no key ends; most walks stop here.
               let n = node;
@@ -398,6 +408,7 @@ export class Scanner {
           continue;
         }
         prevWord = true;
+        if (skipTo > i) i = skipTo;
         // The rest of the word holds no head: skip its word characters (values with WORD set are single units).
         while (i < len && continues[text.charCodeAt(i)] === 1) i++;
         // and the plain space that usually follows
