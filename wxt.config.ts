@@ -1,18 +1,6 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 
-// Hosts where Lauscher's built-in adapters run. Other sites are opt-in at runtime (optional permissions).
-export const SOCIAL_HOSTS = [
-  '*://*.facebook.com/*',
-  '*://*.x.com/*',
-  '*://*.twitter.com/*',
-  '*://*.instagram.com/*',
-  '*://*.youtube.com/*',
-  '*://*.reddit.com/*',
-  '*://*.linkedin.com/*',
-  '*://*.nebenan.de/*',
-];
-
 export default defineConfig({
   imports: false,
   modules: [],
@@ -28,7 +16,7 @@ export default defineConfig({
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
-            gecko: { id: 'lauscher@kommune.example', strict_min_version: '128.0' },
+            gecko: { id: 'lauscher@kommune.example', strict_min_version: '140.0' },
           },
         }
       : {}),

@@ -4,6 +4,7 @@ import { setUpIgnore } from '../utils/background/ignore';
 import { setUpMentionLog } from '../utils/background/mention-log';
 import { setUpRetention } from '../utils/background/retention';
 import { setUpSidePanel } from '../utils/background/side-panel';
+import { setUpWelcome } from '../utils/background/welcome';
 
 export default defineBackground(() => {
   setUpMentionLog();
@@ -11,4 +12,5 @@ export default defineBackground(() => {
   setUpRetention();
   setUpSidePanel();
   setUpIgnore();
+  setUpWelcome();
 });

@@ -47,7 +47,7 @@ export function createMentionCollector(options: CollectorOptions) {
       out.push({ ...base, terms: [...p.terms], topicIds: [...p.topicIds], snippet: p.snippet });
     }
     pending.clear();
-    if (out.length) options.send(out).catch(() => undefined);
+    if (out.length) options.send(out).catch((err) => console.warn('[Lauscher] could not log mentions', err));
   }
 
   function extract(el: Element): MentionInput | null {

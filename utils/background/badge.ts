@@ -20,8 +20,10 @@ export async function updateBadge(now = new Date()): Promise<string> {
       .count();
     text = open > 999 ? '999+' : open > 0 ? String(open) : '';
   }
-  await browser.action.setBadgeText({ text });
-  await browser.action.setBadgeBackgroundColor({ color: '#b3261e' });
+  // Firefox builds are Manifest V2: the toolbar button is browserAction there.
+  const action = browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
+  await action.setBadgeText({ text });
+  await action.setBadgeBackgroundColor({ color: '#b3261e' });
   return text;
 }
 

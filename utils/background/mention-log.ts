@@ -30,6 +30,7 @@ export function setUpMentionLog() {
       const result = await queue.push(data);
       return { stored: result.added + result.updated };
     } catch (err) {
+      console.error('[Lauscher] log write failed', err);
       await storageProblemItem.setValue({ message: err instanceof Error ? err.message : String(err), at: Date.now() });
       return { stored: 0 };
     }
