@@ -12,6 +12,10 @@
 //
 // The per-code-unit results are computed lazily and cached in a 64K table, so folding a text costs one table lookup
 // and two typed-array writes per code unit, with no per-character allocation.
+//
+// foldText/FoldBuffer materialise the folded text and its offset map: foldString, the term parser and the reference
+// engine (reference.ts) use them. The scanner (scan.ts) reads the same table directly while it walks the original
+// text, and must stay in step with foldText: tests/unit/matcher-engine.test.ts compares the two engines.
 
 /**
  * Folded code units, the original start offset of each, and the "heads": folded positions whose previous unit is not

@@ -1,14 +1,19 @@
 // The fast scanner: one pass over the ORIGINAL text, no folded copy, no offset map.
 //
 // It reads the text through the lower-case fold table of normalise.ts and produces exactly the folded units that
-// foldText would, but only where needed: the outer loop tracks whether the previous folded unit was a word character
-// (to find heads, the positions where a match may start) and skips the rest of a word through the table's WORD flag;
-// at a head whose first unit is in the trie's alphabet it walks the trie, reading one folded unit per step (single-unit
-// characters inline, everything else through a Cursor that mirrors foldText). Original offsets come for free, since
-// the walk knows which character produced each unit.
+// foldText would, but only where needed:
+// - the outer loop tracks whether the previous folded unit was a word character, to find heads (the positions where a
+//   match may start), and skips the rest of a word through the `continues` table;
+// - at a head, a table of all 3-unit prefixes of the keys (`start`) says in one lookup whether any key can start
+//   there (usually not) and, if so, at which trie node to go on;
+// - from there it steps inline over single-unit characters, spaces and expansions (ä → "ae") through a hashed edge
+//   table, and hands everything else (marks, surrogates, format characters, ends of keys) to `walk`, which reads
+//   folded units through a Cursor that mirrors foldText exactly.
+// Original offsets come for free, since every step knows which character produced the unit.
 //
 // Positions are compared as codes, originalIndex * CODE_STRIDE + index within the character's expansion (ß → "ss"),
-// which order exactly like folded indices, so overlaps, exclusions and ties resolve as in the reference engine.
+// which order exactly like folded indices, so overlaps, exclusions and ties resolve as in the reference engine
+// (reference.ts), which the tests compare against on random and term-derived texts.
 import { type Compiled, Hits, resolve } from './compile';
 import * as fold from './normalise';
 import { foldString, isWordCodePoint, isWordUnit, LOWER, originalEndAt } from './normalise';
@@ -214,12 +219,12 @@ export class Scanner {
     const S = t.symbols;
     let bits = 4;
     while (1 << bits < 2 * t.nodes) bits++;
-    const edges = new Int32Array(2 << bits).fill(-1);
+    // keys must fit an int32; with a huge trie the inline steps stay off (depth 0 below)
+    const hashable = t.nodes * S < 2 ** 31;
+    const edges = new Int32Array(hashable ? 2 << bits : 2).fill(-1);
     const mask = (1 << bits) - 1;
     this.edgeShift = 32 - bits;
     this.edgeMask = mask;
-    // keys must fit an int32; with a huge trie the inline steps stay off (depth 0 below)
-    const hashable = t.nodes * S < 2 ** 31;
     for (let n = 0; hashable && n < t.nodes; n++) {
       for (let e = t.childStart[n] as number; e < (t.childStart[n + 1] as number); e++) {
         const key = n * S + (t.childSym[e] as number);

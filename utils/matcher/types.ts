@@ -4,7 +4,8 @@ export interface MunicipalityConfig {
   /**
    * The town's name as the user (or the official register) writes it: "Stuttgart", "Kiel, Landeshauptstadt",
    * "Halle (Saale)", "Frankfurt am Main". Matches its usual inflections (Stuttgarts, Stuttgarter, Stuttgarterinnen, …)
-   * and, for register names, the short name. An empty name disables municipality matching.
+   * and, for register names, the short name; names ending in -stadt/-statt also take the umlaut (Darmstadt →
+   * Darmstädter, Darmstädterinnen). An empty name disables municipality matching.
    */
   name: string;
   /** Other names, districts, hashtags and handles: "S-Vaihingen", "#stuttgart", "@StadtStuttgart". */
@@ -17,7 +18,10 @@ export interface MunicipalityConfig {
 
 export interface TopicConfig {
   id: string;
-  /** `Umleitung` (whole word), `Baustelle*` (prefix), `"Sperrung der B14"` (phrase across any whitespace). */
+  /**
+   * `Umleitung` (whole word), `Baustelle*` (prefix), `"Sperrung der B14"` (phrase across any whitespace). A prefix
+   * whose last vowel is a, o, u or au also matches with the umlaut: `Ausbildungsplatz*` finds `Ausbildungsplätze`.
+   */
   terms: string[];
   /** Terms whose matches suppress every match they overlap, whatever its topic. */
   exclude?: string[];
