@@ -294,6 +294,39 @@ describe('fast scanner = reference engine', () => {
     expect(total).toBeGreaterThan(4000);
   });
 
+  it.each([
+    ['a 2-unit start table', 60],
+    ['no start table', 400],
+  ])('large alphabets (%s)', (_, size) => {
+    // Cyrillic, Greek and CJK letters give the trie more symbols than the 3-unit start table allows.
+    const letters: string[] = [];
+    for (let c = 0x430; letters.length < Math.min(size, 32); c++) letters.push(String.fromCharCode(c));
+    for (let c = 0x3b1; letters.length < Math.min(size, 56); c++) if (c !== 0x3c2) letters.push(String.fromCharCode(c));
+    for (let c = 0x4e00; letters.length < size; c++) letters.push(String.fromCharCode(c));
+    const rnd = mulberry32(size);
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T;
+    const word = (n: number) => Array.from({ length: n }, () => pick(letters)).join('');
+    const terms = Array.from({ length: 300 }, (_, i) => {
+      const w = word(1 + Math.floor(rnd() * 5));
+      return i % 7 === 0 ? `${w}*` : i % 11 === 0 ? `"${w} ${word(2)}"` : w;
+    });
+    const config: MatcherConfig = { municipality: { name: '' }, topics: [{ id: 't', terms }] };
+    const fast = compileMatcher(config);
+    const reference = compileReferenceMatcher(config);
+    let total = 0;
+    for (let round = 0; round < 300; round++) {
+      let text = '';
+      for (let i = 0; i < 12; i++) {
+        const t = (pick(terms) as string).replace(/[*"]/g, '');
+        text += (rnd() < 0.5 ? t : word(1 + Math.floor(rnd() * 4))) + pick([' ', '  ', '\u00AD', '-', ', ', 'ä']);
+      }
+      const expected = reference.scan(text);
+      total += expected.length;
+      expect(fast.scan(text), JSON.stringify(text)).toEqual(expected);
+    }
+    expect(total).toBeGreaterThan(300);
+  });
+
   it('agrees on long texts (a reused scanner, growing buffers)', () => {
     const fast = compileMatcher(configs.stuttgart as MatcherConfig);
     const reference = compileReferenceMatcher(configs.stuttgart as MatcherConfig);
