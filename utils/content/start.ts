@@ -4,7 +4,7 @@ import { compileMatcher, MUNICIPALITY_TOPIC } from '../matcher';
 import { createMentionCollector } from '../mention-collector';
 import { sendMessage } from '../messaging';
 import type { MentionInput } from '../model';
-import { pickAdapter } from '../platforms';
+import { markupChanged, pickAdapter } from '../platforms';
 import { createScanner, type Scanner, type ScanStats } from '../scanner';
 import { adoptHighlightStyles, highlightName, MUNICIPALITY_HIGHLIGHT } from '../scanner/highlight-styles';
 import { firstHitWithin, type Hit, hitTest } from '../scanner/hit-test';
@@ -67,6 +67,17 @@ export async function startLauscher(ctx: ContentScriptContext): Promise<void> {
     signal: ctx.signal,
   });
   scanner.start();
+  // A known site whose pages no longer show the post containers its adapter expects: tell the popup once per page.
+  let markupChecked = false;
+  const checkMarkup = () => {
+    if (markupChecked) return;
+    markupChecked = true;
+    const adapter = pickAdapter(new URL(url()), document);
+    if (markupChanged(adapter, new URL(url()), document)) {
+      void sendMessage('csReportMarkupChanged', { platform: adapter.id, url: url() }).catch(() => undefined);
+    }
+  };
+  void scanner.whenIdle().then(checkMarkup);
 
   let current = profile;
   const tooltip = setUpTooltip(ctx, scanner, collector, () => current);
@@ -83,6 +94,8 @@ export async function startLauscher(ctx: ContentScriptContext): Promise<void> {
     tooltip.hide();
     collector.reset(pickAdapter(new URL(url()), document));
     scanner.rescanAll();
+    markupChecked = false;
+    void scanner.whenIdle().then(checkMarkup);
   });
 }
 

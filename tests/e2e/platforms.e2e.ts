@@ -1,0 +1,125 @@
+// Site adapters in the real browser: saved pages served under their real hostnames, mentions logged with the
+// permalinks of the posts and comments they stand in; a page with changed markup falls back and says so.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Lauscher, launchLauscher, readMentions } from '../../scripts/launch-chromium';
+import type { Profile } from '../../utils/settings';
+
+let lauscher: Lauscher;
+
+function profileWith(terms: string[]): Profile {
+  return {
+    municipality: { name: 'Musterstadt', aliases: [], caseSensitive: false },
+    topics: [{ id: 'test', label: 'Test', color: 'amber', terms, exclude: [] }],
+    templates: [],
+  };
+}
+
+async function setProfile(profile: Profile) {
+  await lauscher.worker.evaluate(
+    (p) =>
+      (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }).chrome.storage.local.set({
+        profile: p,
+      }),
+    profile,
+  );
+}
+
+async function clearLog() {
+  const page = await lauscher.context.newPage();
+  await page.goto(lauscher.extensionUrl('popup.html'));
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const req = indexedDB.open('lauscher');
+        req.onsuccess = () => {
+          const tx = req.result.transaction('mentions', 'readwrite');
+          tx.objectStore('mentions').clear();
+          tx.oncomplete = () => {
+            req.result.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+  );
+  await page.close();
+}
+
+async function logged(url: string, fixture: string, terms: string[], minRows: number) {
+  await clearLog();
+  await setProfile(profileWith(terms));
+  await lauscher.serve(url, fixture);
+  const page = await lauscher.context.newPage();
+  await page.goto(url);
+  await expect.poll(async () => (await readMentions(lauscher)).length, { timeout: 15_000 }).toBeGreaterThanOrEqual(minRows);
+  await page.close();
+  return readMentions(lauscher);
+}
+
+beforeAll(async () => {
+  lauscher = await launchLauscher();
+});
+afterAll(async () => {
+  await lauscher?.close();
+});
+
+describe('adapters on their real hostnames', () => {
+  it('www.facebook.com: a comment is logged with its comment permalink', async () => {
+    const rows = await logged('https://www.facebook.com/', 'tests/fixtures/facebook/2022-04-www-feed-en.html', ['Love'], 1);
+    const comment = rows.find((r) => r.kind === 'comment');
+    expect(comment?.platform).toBe('facebook');
+    expect(comment?.permalink).toBe('https://www.facebook.com/Furkan.S.Raz/posts/1666788373661778?comment_id=1666821756991773');
+  });
+
+  it('m.facebook.com: group posts are logged with their permalinks', async () => {
+    const rows = await logged(
+      'https://m.facebook.com/groups/southamericansincomputing/',
+      'tests/fixtures/facebook/2021-06-m-group-feed.html',
+      ['Datalover', 'gracias'],
+      2,
+    );
+    const links = rows.map((r) => r.permalink);
+    expect(links).toContain('https://www.facebook.com/groups/southamericansincomputing/permalink/4027350330679815/');
+    expect(links).toContain('https://www.facebook.com/groups/southamericansincomputing/permalink/4015085418572973/');
+    expect(rows.every((r) => r.platform === 'facebook' && r.kind === 'post')).toBe(true);
+  });
+
+  it('x.com: posts are logged with their status permalinks', async () => {
+    const rows = await logged('https://x.com/home', 'tests/fixtures/x/2025-02-home-timeline.html', ['Maui', 'mortality'], 2);
+    const links = rows.map((r) => r.permalink);
+    expect(links).toContain('https://x.com/BGatesIsaPyscho/status/1890459111671656594');
+    expect(links).toContain('https://x.com/BGatesIsaPyscho/status/1890451695559213256');
+    expect(rows.every((r) => r.platform === 'x')).toBe(true);
+  });
+
+  it('old.reddit.com: comments are logged with their comment permalinks', async () => {
+    const rows = await logged(
+      'https://old.reddit.com/r/aww/comments/8dyrb3/ben_is_very_proud_of_himself_for_learning_to_go/',
+      'tests/fixtures/reddit/2018-old-reddit-thread.html',
+      ['"Neko Atsume"'],
+      1,
+    );
+    const comment = rows.find((r) => r.kind === 'comment');
+    expect(comment?.platform).toBe('reddit');
+    expect(comment?.permalink).toBe(
+      'https://www.reddit.com/r/aww/comments/8dyrb3/ben_is_very_proud_of_himself_for_learning_to_go/dxr2q90/',
+    );
+  });
+
+  it('changed markup: still highlights, logs posts with the page URL, and the popup says so', async () => {
+    const url = 'https://www.facebook.com/groups/musterstadt/';
+    const rows = await logged(url, 'tests/fixtures/changed/facebook-group-new-markup.html', ['Baustelle'], 2);
+    expect(rows).toHaveLength(2);
+    for (const r of rows) {
+      expect(r.platform).toBe('facebook');
+      expect(r.kind).toBe('post');
+      expect(r.permalink).toBe(url);
+    }
+    expect(new Set(rows.map((r) => r.mentionKey)).size).toBe(2);
+    const popup = await lauscher.context.newPage();
+    await popup.goto(lauscher.extensionUrl('popup.html'));
+    await expect.poll(() => popup.getByTestId('markup-changed').count()).toBe(1);
+    expect(await popup.getByTestId('markup-changed').textContent()).toContain('Facebook');
+    await popup.close();
+  });
+});
