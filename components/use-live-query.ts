@@ -7,7 +7,6 @@ export function useLiveQuery<T>(query: () => Promise<T>, deps: unknown[]): T | u
   useEffect(() => {
     const sub = liveQuery(query).subscribe({ next: setValue, error: (e) => console.error('[Lauscher]', e) });
     return () => sub.unsubscribe();
-    // biome-ignore lint/correctness/useExhaustiveDependencies: the caller names the query's inputs
   }, deps);
   return value;
 }

@@ -49,6 +49,11 @@ export async function launchLauscher(
   await context.route(/^(https?|wss?):\/\//, (route) => route.abort('blockedbyclient'));
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
   const extensionId = new URL(worker.url()).host;
+  // First run opens the settings (welcome); let that settle so it cannot take over a page a test opens next.
+  const welcome = `chrome-extension://${extensionId}/options.html`;
+  for (let i = 0; i < 50 && !context.pages().some((p) => p.url().startsWith(welcome)); i++) {
+    await new Promise((r) => setTimeout(r, 100));
+  }
 
   const lauscher: Lauscher = {
     context,

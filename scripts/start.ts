@@ -5,7 +5,7 @@
 import { execSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { CHROMIUM_PATH, DEMO_PAGE, DEMO_URL, launchLauscher, readMentions, ROOT } from './launch-chromium';
+import { CHROMIUM_PATH, DEMO_PAGE, DEMO_URL, launchLauscher, ROOT, readMentions } from './launch-chromium';
 
 if (!existsSync(CHROMIUM_PATH)) {
   console.error(
@@ -64,7 +64,7 @@ await panel.screenshot({ path: join(outDir, 'sidepanel.png') });
 
 const mentions = await readMentions(lauscher, popup);
 const today = await popup.getByTestId('digest-today-count').textContent();
-const byTopic = await popup.getByTestId('digest-by-topic').innerText();
+const byTopic = await popup.getByTestId('digest-by-topic').textContent();
 console.log('\n=== Lauscher – Tagesüberblick (Demo: Musterstadt) ===');
 console.log(`Erwähnungen heute: ${today}`);
 console.log(byTopic.replace(/\n(\d+)/g, ': $1'));

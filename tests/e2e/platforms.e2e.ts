@@ -17,7 +17,9 @@ function profileWith(terms: string[]): Profile {
 async function setProfile(profile: Profile) {
   await lauscher.worker.evaluate(
     (p) =>
-      (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }).chrome.storage.local.set({
+      (
+        globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }
+      ).chrome.storage.local.set({
         profile: p,
       }),
     profile,
@@ -51,7 +53,9 @@ async function logged(url: string, fixture: string, terms: string[], minRows: nu
   await lauscher.serve(url, fixture);
   const page = await lauscher.context.newPage();
   await page.goto(url);
-  await expect.poll(async () => (await readMentions(lauscher)).length, { timeout: 15_000 }).toBeGreaterThanOrEqual(minRows);
+  await expect
+    .poll(async () => (await readMentions(lauscher)).length, { timeout: 15_000 })
+    .toBeGreaterThanOrEqual(minRows);
   await page.close();
   return readMentions(lauscher);
 }
@@ -65,10 +69,17 @@ afterAll(async () => {
 
 describe('adapters on their real hostnames', () => {
   it('www.facebook.com: a comment is logged with its comment permalink', async () => {
-    const rows = await logged('https://www.facebook.com/', 'tests/fixtures/facebook/2022-04-www-feed-en.html', ['Love'], 1);
+    const rows = await logged(
+      'https://www.facebook.com/',
+      'tests/fixtures/facebook/2022-04-www-feed-en.html',
+      ['Love'],
+      1,
+    );
     const comment = rows.find((r) => r.kind === 'comment');
     expect(comment?.platform).toBe('facebook');
-    expect(comment?.permalink).toBe('https://www.facebook.com/Furkan.S.Raz/posts/1666788373661778?comment_id=1666821756991773');
+    expect(comment?.permalink).toBe(
+      'https://www.facebook.com/Furkan.S.Raz/posts/1666788373661778?comment_id=1666821756991773',
+    );
   });
 
   it('m.facebook.com: group posts are logged with their permalinks', async () => {
@@ -85,7 +96,12 @@ describe('adapters on their real hostnames', () => {
   });
 
   it('x.com: posts are logged with their status permalinks', async () => {
-    const rows = await logged('https://x.com/home', 'tests/fixtures/x/2025-02-home-timeline.html', ['Maui', 'mortality'], 2);
+    const rows = await logged(
+      'https://x.com/home',
+      'tests/fixtures/x/2025-02-home-timeline.html',
+      ['Maui', 'mortality'],
+      2,
+    );
     const links = rows.map((r) => r.permalink);
     expect(links).toContain('https://x.com/BGatesIsaPyscho/status/1890459111671656594');
     expect(links).toContain('https://x.com/BGatesIsaPyscho/status/1890451695559213256');

@@ -161,7 +161,7 @@ describe('live scanner in Chromium', () => {
           let expected = 0;
           let painted = 0;
           for (const p of posts) {
-            expected += ((p as HTMLElement).innerText.match(re) ?? []).length;
+            expected += ((p as HTMLElement).textContent.match(re) ?? []).length;
             for (const [name, h] of CSS.highlights) {
               if (!name.startsWith('lauscher-')) continue;
               for (const r of h as Highlight) if (p.contains(r.startContainer)) painted++;
