@@ -64,10 +64,10 @@ await panel.screenshot({ path: join(outDir, 'sidepanel.png') });
 
 const mentions = await readMentions(lauscher, popup);
 const today = await popup.getByTestId('digest-today-count').textContent();
-const byTopic = await popup.getByTestId('digest-by-topic').textContent();
+const byTopic = await popup.locator('[data-testid="digest-by-topic"] li').allInnerTexts();
 console.log('\n=== Lauscher – Tagesüberblick (Demo: Musterstadt) ===');
 console.log(`Erwähnungen heute: ${today}`);
-console.log(byTopic.replace(/\n(\d+)/g, ': $1'));
+for (const line of byTopic) console.log(line.replace(/\s*\n\s*/g, ': '));
 console.log('\nZu bearbeiten (dringend zuerst):');
 for (const snippet of (await popup.locator('[data-testid="mention-card"] blockquote').allInnerTexts()).slice(0, 5)) {
   console.log(`  – ${snippet}`);

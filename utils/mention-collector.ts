@@ -3,6 +3,7 @@
 // show new terms.
 
 import type { MentionInput } from './model';
+import { generic } from './platforms/generic';
 import { mentionKeyFor } from './platforms/mention-key';
 import type { ExtractedItem, PlatformAdapter } from './platforms/types';
 import type { BlockMatches } from './scanner';
@@ -29,8 +30,26 @@ export function createMentionCollector(options: CollectorOptions) {
   const pending = new Map<Element, Pending>();
   let timer: ReturnType<typeof setTimeout> | undefined;
 
-  function itemFor(block: BlockMatches['block']): Element {
-    return adapter.closestItem(block.nodes[0] as Text) ?? block.element;
+  /** Blocks outside any item the adapter knows (changed markup): logged as posts with the page URL. */
+  const fallbackItems = new WeakSet<Element>();
+
+  /** Whether the page shows any item the adapter knows; computed once per page. */
+  let pageHasItems: boolean | undefined;
+
+  /**
+   * The post or comment a block stands in. Text outside every item (group names, navigation) is site chrome and
+   * not logged, unless the page has no items at all: then the site's markup changed and blocks are logged as posts.
+   */
+  function itemFor(block: BlockMatches['block']): Element | null {
+    const item = adapter.closestItem(block.nodes[0] as Text);
+    if (item) return item;
+    if (adapter.id !== 'generic') {
+      pageHasItems ??= adapter.findItems(block.element.ownerDocument).length > 0;
+      if (pageHasItems) return null;
+    }
+    const el = generic.closestItem(block.nodes[0] as Text) ?? block.element;
+    fallbackItems.add(el);
+    return el;
   }
 
   function flush() {
@@ -54,8 +73,10 @@ export function createMentionCollector(options: CollectorOptions) {
     const pageUrl = options.pageUrl();
     let item: ExtractedItem;
     try {
-      item = adapter.extract(el, new URL(pageUrl));
-    } catch {
+      item = fallbackItems.has(el)
+        ? { ...generic.extract(el, new URL(pageUrl)), platform: adapter.id, kind: 'post', permalink: pageUrl }
+        : adapter.extract(el, new URL(pageUrl));
+    } catch (e) {
       return null;
     }
     const input: MentionInput = {
@@ -79,6 +100,7 @@ export function createMentionCollector(options: CollectorOptions) {
     collect(found: BlockMatches[]) {
       for (const { block, matches } of found) {
         const el = itemFor(block);
+        if (!el) continue;
         let p = pending.get(el);
         if (!p) {
           const first = matches[0];
@@ -108,6 +130,7 @@ export function createMentionCollector(options: CollectorOptions) {
       if (nextAdapter) adapter = nextAdapter;
       extracted = new WeakMap();
       sentTerms = new Map();
+      pageHasItems = undefined;
       pending.clear();
     },
     flushNow: flush,
