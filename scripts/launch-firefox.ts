@@ -141,8 +141,8 @@ export async function launchFirefox(routes: Record<string, string>): Promise<Fir
 
   await send('session.new', { capabilities: {} });
   await send('webExtension.install', { extensionData: { type: 'path', path: FIREFOX_BUILD } });
-  const tree = await send<{ contexts: Array<{ context: string }> }>('browsingContext.getTree', {});
-  const context = tree.contexts[0]?.context;
+  // A tab of our own: the first-run settings tab may take over the initial one.
+  const { context } = await send<{ context: string }>('browsingContext.create', { type: 'tab' });
   if (!context) throw new Error('Firefox has no browsing context');
 
   return {

@@ -97,7 +97,7 @@ export const DEMO_PROFILE: Profile = {
     {
       id: 'danke',
       title: 'Danke für den Hinweis',
-      body: 'Hallo {{autor}}, vielen Dank für Ihren Hinweis! Wir haben ihn an die zuständige Stelle in der Verwaltung weitergegeben und melden uns, sobald wir mehr wissen. Ihr Social-Media-Team',
+      body: 'Hallo {{autor}}, vielen Dank für Ihren Hinweis! Wir haben ihn an die zuständige Stelle der Stadtverwaltung {{kommune}} weitergegeben und melden uns, sobald wir mehr wissen. Ihr Social-Media-Team',
       topicIds: [],
     },
     {
