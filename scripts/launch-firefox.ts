@@ -22,10 +22,34 @@ export interface FirefoxSession {
   evaluate<T>(expression: string, context?: string): Promise<T>;
   /** The browsing context showing an extension page (Firefox will not navigate to one over BiDi). */
   extensionContext(page: string): Promise<string>;
+  /**
+   * Every row of the extension's mention log, read from IndexedDB in an extension page's realm (the first-run
+   * settings tab: BiDi cannot navigate to moz-extension:// pages, but it can evaluate in one the extension opened).
+   */
+  readMentions(): Promise<Array<Record<string, unknown>>>;
   navigate(url: string): Promise<void>;
   extensionUrl(page: string): string;
   close(): Promise<void>;
 }
+
+/** Runs in an extension page: all rows of the `mentions` store of the `lauscher` database, as JSON. */
+const READ_MENTIONS = `new Promise((resolve, reject) => {
+  const req = indexedDB.open('lauscher');
+  req.onerror = () => reject(req.error);
+  req.onsuccess = () => {
+    const db = req.result;
+    if (!db.objectStoreNames.contains('mentions')) {
+      db.close();
+      return resolve('[]');
+    }
+    const all = db.transaction('mentions').objectStore('mentions').getAll();
+    all.onsuccess = () => {
+      db.close();
+      resolve(JSON.stringify(all.result));
+    };
+    all.onerror = () => reject(all.error);
+  };
+})`;
 
 /** HTTP proxy answering every request with the file routed for its URL (or 404): nothing leaves the machine. */
 function startProxy(routes: Record<string, string>): Promise<Server> {
@@ -145,7 +169,7 @@ export async function launchFirefox(routes: Record<string, string>): Promise<Fir
   const { context } = await send<{ context: string }>('browsingContext.create', { type: 'tab' });
   if (!context) throw new Error('Firefox has no browsing context');
 
-  return {
+  const session: FirefoxSession = {
     send,
     context,
     async evaluate<T>(expression: string, target = context) {
@@ -171,6 +195,11 @@ export async function launchFirefox(routes: Record<string, string>): Promise<Fir
       }
       throw new Error(`no tab shows ${url}`);
     },
+    async readMentions() {
+      const target = await session.extensionContext('options.html');
+      const json = await session.evaluate<string>(READ_MENTIONS, target);
+      return JSON.parse(json) as Array<Record<string, unknown>>;
+    },
     async close() {
       await send('session.end').catch(() => undefined);
       ws.close();
@@ -181,4 +210,5 @@ export async function launchFirefox(routes: Record<string, string>): Promise<Fir
       else console.log('profile', profile);
     },
   };
+  return session;
 }

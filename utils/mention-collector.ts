@@ -72,15 +72,20 @@ export function createMentionCollector(options: CollectorOptions) {
   function extract(el: Element): MentionInput | null {
     const pageUrl = options.pageUrl();
     let item: ExtractedItem;
+    let mentionKey: string;
     try {
       item = fallbackItems.has(el)
         ? { ...generic.extract(el, new URL(pageUrl)), platform: adapter.id, kind: 'post', permalink: pageUrl }
         : adapter.extract(el, new URL(pageUrl));
-    } catch (e) {
+      mentionKey = mentionKeyFor(item, pageUrl);
+    } catch (err) {
+      // One item that cannot be read must not take the rest of the batch down (flush runs in a timer: a throw there
+      // would drop every pending mention without a trace).
+      console.warn('[Lauscher] could not read a post', err);
       return null;
     }
     const input: MentionInput = {
-      mentionKey: mentionKeyFor(item, pageUrl),
+      mentionKey,
       platform: item.platform,
       kind: item.kind,
       permalink: item.permalink || pageUrl,

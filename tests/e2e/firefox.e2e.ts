@@ -37,4 +37,17 @@ describe('Firefox ESR', () => {
     // The page's own DOM has no trace of the highlighting.
     expect(await firefox.evaluate<number>(`document.querySelectorAll('mark, [class*="lauscher"]').length`)).toBe(0);
   });
+
+  it('stores the mentions of the demo feed in the log', async () => {
+    // Chromium logs ~15 mentions for the unscrolled demo feed (21 after scrolling); the content script batches them
+    // and the background writes them through its queue, so poll the extension's IndexedDB until they are there.
+    const rows = await poll(
+      () => firefox.readMentions(),
+      (v) => v.length >= 8,
+    );
+    expect(rows.length).toBeGreaterThanOrEqual(8);
+    expect(new Set(rows.map((r) => r.mentionKey)).size).toBe(rows.length);
+    expect(rows.every((r) => r.platform === 'facebook')).toBe(true);
+    expect(rows.flatMap((r) => r.terms as string[])).toContain('Musterstadt');
+  });
 });

@@ -65,7 +65,13 @@ export function normalizePermalink(href: string, platform: ExtractedItem['platfo
   url.hostname = HOST_ALIASES[url.hostname] ?? url.hostname;
   if (url.protocol === 'http:') url.protocol = 'https:';
   const drop = [...TRACKING, ...(PLATFORM_TRACKING[platform] ?? [])];
-  for (const key of [...url.searchParams.keys()]) {
+  // forEach, not [...searchParams.keys()]: in Firefox content scripts the URL is an Xray wrapper whose iterators are
+  // not iterable ("searchParams.keys() is not iterable"), which made every mention key throw and nothing get logged.
+  const keys: string[] = [];
+  url.searchParams.forEach((_value, key) => {
+    keys.push(key);
+  });
+  for (const key of keys) {
     if (drop.some((re) => re.test(key))) url.searchParams.delete(key);
   }
   url.searchParams.sort();
