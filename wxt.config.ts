@@ -4,14 +4,18 @@ import { defineConfig } from 'wxt';
 export default defineConfig({
   imports: false,
   modules: [],
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, mode }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'de',
     permissions: ['storage', 'alarms', 'sidePanel', 'unlimitedStorage', 'scripting', 'clipboardWrite'].filter(
       (p) => browser !== 'firefox' || p !== 'sidePanel',
     ),
-    optional_host_permissions: ['*://*/*'],
+    // Sites users add themselves are asked for one by one at that moment.
+    ...(browser === 'firefox' ? { optional_permissions: ['*://*/*'] } : { optional_host_permissions: ['*://*/*'] }),
+    // The e2e build (`wxt build --mode e2e`) holds the reserved .example test domain already granted: Playwright
+    // cannot click Chromium's permission prompt, and a request for a granted host resolves without one.
+    ...(mode === 'e2e' ? { host_permissions: ['*://*.example/*'] } : {}),
     action: { default_title: '__MSG_extName__' },
     ...(browser === 'firefox'
       ? {

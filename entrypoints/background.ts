@@ -1,5 +1,6 @@
 import { defineBackground } from 'wxt/utils/define-background';
 import { setUpBadge } from '../utils/background/badge';
+import { setUpCustomSites } from '../utils/background/custom-sites';
 import { setUpIgnore } from '../utils/background/ignore';
 import { setUpMentionLog } from '../utils/background/mention-log';
 import { setUpRetention } from '../utils/background/retention';
@@ -13,4 +14,5 @@ export default defineBackground(() => {
   setUpSidePanel();
   setUpIgnore();
   setUpWelcome();
+  setUpCustomSites();
 });

@@ -7,6 +7,8 @@ import { type BrowserContext, chromium, type Page, type Worker } from 'playwrigh
 
 export const ROOT = resolve(import.meta.dirname, '..');
 export const CHROME_BUILD = join(ROOT, '.output', 'chrome-mv3');
+/** `wxt build --mode e2e`: the same extension with the reserved .example test domain pre-granted. */
+export const CHROME_E2E_BUILD = join(ROOT, '.output', 'chrome-mv3-e2e');
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const DEMO_URL = 'https://www.facebook.com/groups/musterstadt/';
 export const DEMO_PAGE = join(ROOT, 'demo', 'musterstadt-gruppe.html');
@@ -22,7 +24,12 @@ export interface Lauscher {
 }
 
 export async function launchLauscher(
-  options: { headless?: boolean; viewport?: { width: number; height: number }; lang?: 'de' | 'en' } = {},
+  options: {
+    headless?: boolean;
+    viewport?: { width: number; height: number };
+    lang?: 'de' | 'en';
+    build?: string;
+  } = {},
 ) {
   const profileDir = mkdtempSync(join(tmpdir(), 'lauscher-profile-'));
   const context = await chromium.launchPersistentContext(profileDir, {
@@ -33,8 +40,8 @@ export async function launchLauscher(
     // Chromium on Linux takes its UI language (and so the extension's _locales choice) from LANGUAGE.
     env: { ...process.env, LANGUAGE: options.lang ?? 'de', LANG: 'de_DE.UTF-8' },
     args: [
-      `--disable-extensions-except=${CHROME_BUILD}`,
-      `--load-extension=${CHROME_BUILD}`,
+      `--disable-extensions-except=${options.build ?? CHROME_BUILD}`,
+      `--load-extension=${options.build ?? CHROME_BUILD}`,
       '--no-first-run',
       '--disable-gpu',
       '--disable-quic',

@@ -3,6 +3,7 @@ import { DataSection } from './DataSection';
 import { OfficeHoursSection } from './OfficeHoursSection';
 import { PrivacySection } from './PrivacySection';
 import { ProfileForm } from './ProfileForm';
+import { SitesSection } from './SitesSection';
 
 export function Options() {
   return (
@@ -10,6 +11,7 @@ export function Options() {
       <h1>{t('optionsTitle')}</h1>
       <p class="hint">{t('privacyNote')}</p>
       <ProfileForm />
+      <SitesSection />
       <OfficeHoursSection />
       <PrivacySection />
       <DataSection />

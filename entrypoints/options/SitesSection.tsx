@@ -1,0 +1,82 @@
+import { useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { useStorageItem } from '../../components/use-storage-item';
+import { t } from '../../utils/i18n';
+import { customSitesItem } from '../../utils/settings';
+import { sitePatternFor } from '../../utils/site-patterns';
+
+const hostOf = (pattern: string) => pattern.replace(/^\*:\/\//, '').replace(/\/\*$/, '');
+
+export function SitesSection() {
+  const sites = useStorageItem(customSitesItem) ?? [];
+  const [input, setInput] = useState('');
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+
+  function add(e: Event) {
+    e.preventDefault();
+    const site = sitePatternFor(input);
+    if (!site.ok) return setMessage({ ok: false, text: site.message });
+    // The permission prompt needs the click's user gesture: request before anything else is awaited.
+    browser.permissions
+      .request({ origins: [site.pattern] })
+      .then(async (granted) => {
+        if (!granted) {
+          setMessage({ ok: false, text: `Ohne Ihre Zustimmung kann Lauscher auf ${site.host} nicht mitlesen.` });
+          return;
+        }
+        const current = await customSitesItem.getValue();
+        if (!current.includes(site.pattern)) await customSitesItem.setValue([...current, site.pattern]);
+        setInput('');
+        setMessage({ ok: true, text: `${site.host}: ${t('saved')}` });
+      })
+      .catch((err: unknown) => setMessage({ ok: false, text: err instanceof Error ? err.message : String(err) }));
+  }
+
+  async function remove(pattern: string) {
+    await customSitesItem.setValue(sites.filter((p) => p !== pattern));
+    await browser.permissions.remove({ origins: [pattern] }).catch(() => false);
+    setMessage({ ok: true, text: `${hostOf(pattern)}: ${t('removeSite')} ✓` });
+  }
+
+  return (
+    <section class="panel" aria-labelledby="sites-heading">
+      <h2 id="sites-heading">{t('sectionSites')}</h2>
+      <p class="hint">{t('sitesHint')}</p>
+      <ul class="plain" data-testid="site-list">
+        {sites.map((p) => (
+          <li key={p} class="row" style={{ justifyContent: 'space-between', padding: '0.2rem 0' }}>
+            <span>{hostOf(p)}</span>
+            <button
+              type="button"
+              class="danger"
+              onClick={() => remove(p)}
+              aria-label={`${t('removeSite')}: ${hostOf(p)}`}
+            >
+              {t('removeSite')}
+            </button>
+          </li>
+        ))}
+      </ul>
+      <form onSubmit={add} class="row" style={{ alignItems: 'flex-end' }}>
+        <div style={{ flex: 1 }}>
+          <label for="site-input">{t('siteLabel')}</label>
+          <input
+            id="site-input"
+            data-testid="site-input"
+            value={input}
+            placeholder="www.lokalzeitung.de"
+            onInput={(e) => setInput(e.currentTarget.value)}
+          />
+        </div>
+        <button type="submit" data-testid="site-add">
+          {t('addSite')}
+        </button>
+      </form>
+      {message && (
+        <p role="status" aria-live="polite" class={message.ok ? 'hint' : 'error'} data-testid="site-status">
+          {message.text}
+        </p>
+      )}
+    </section>
+  );
+}
