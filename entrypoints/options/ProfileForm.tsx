@@ -1,9 +1,17 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../../utils/i18n';
 import { compileMatcher } from '../../utils/matcher';
 import { SLOT_COLORS } from '../../utils/scanner/highlight-styles';
-import { COLOR_SLOTS, matcherConfigOf, type Profile, profileItem, type Topic } from '../../utils/settings';
+import {
+  COLOR_SLOTS,
+  DEMO_PROFILE,
+  matcherConfigOf,
+  type Profile,
+  profileItem,
+  type Topic,
+} from '../../utils/settings';
 import { formatTermList, parseTermList } from '../../utils/term-list';
+import { MunicipalityField } from './MunicipalityField';
 import { TemplatesEditor } from './TemplatesEditor';
 
 /** Text fields are edited as typed and parsed on save, so a half-typed "phrase, stays as the user left it. */
@@ -41,6 +49,21 @@ function fromDraft(d: ProfileDraft): Profile {
   };
 }
 
+const COLOR_KEYS = {
+  amber: 'colorAmber',
+  blue: 'colorBlue',
+  green: 'colorGreen',
+  pink: 'colorPink',
+  violet: 'colorViolet',
+  teal: 'colorTeal',
+  red: 'colorRed',
+  grey: 'colorGrey',
+} as const satisfies Record<Topic['color'], string>;
+
+const hashtagOf = (name: string) => `#${name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '')}`;
+
+const colorName = (slot: Topic['color']) => t(COLOR_KEYS[slot]);
+
 function newTopicId(topics: TopicDraft[]): string {
   let i = topics.length + 1;
   while (topics.some((x) => x.id === `thema-${i}`)) i++;
@@ -49,6 +72,8 @@ function newTopicId(topics: TopicDraft[]): string {
 
 export function ProfileForm() {
   const [draft, setDraft] = useState<ProfileDraft | null>(null);
+  /** The hashtag last filled in for a picked town, replaced again when another town is picked. */
+  const autoAlias = useRef('');
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
 
   useEffect(() => {
@@ -63,6 +88,20 @@ export function ProfileForm() {
   };
   const updateTopic = (i: number, next: Partial<TopicDraft>) =>
     update({ topics: draft.topics.map((x, j) => (j === i ? { ...x, ...next } : x)) });
+
+  /** Typing changes only the name; picking a suggestion also sets case sensitivity and the town's hashtag. */
+  function setMunicipalityName(name: string, caseSensitive?: boolean) {
+    if (!draft) return;
+    const m = draft.municipality;
+    if (caseSensitive === undefined) return update({ municipality: { ...m, name } });
+    // The demo's (or the previously picked town's) hashtag makes no sense for the chosen town.
+    let aliases = m.aliases;
+    if ([formatTermList(DEMO_PROFILE.municipality.aliases), autoAlias.current].includes(m.aliases)) {
+      aliases = hashtagOf(name);
+      autoAlias.current = aliases;
+    }
+    update({ municipality: { ...m, name, caseSensitive, aliases } });
+  }
 
   async function save(e: Event) {
     e.preventDefault();
@@ -86,20 +125,7 @@ export function ProfileForm() {
     <form onSubmit={save} aria-labelledby="profile-heading">
       <section class="panel">
         <h2 id="profile-heading">{t('sectionMunicipality')}</h2>
-        <label for="municipality">{t('municipalityLabel')}</label>
-        <input
-          id="municipality"
-          data-testid="municipality-input"
-          value={draft.municipality.name}
-          required
-          autocomplete="off"
-          list="municipality-names"
-          aria-describedby="municipality-hint"
-          onInput={(e) => update({ municipality: { ...draft.municipality, name: e.currentTarget.value } })}
-        />
-        <p class="hint" id="municipality-hint">
-          {t('municipalityHint')}
-        </p>
+        <MunicipalityField value={draft.municipality.name} onChange={setMunicipalityName} />
         <label for="aliases">{t('aliasesLabel')}</label>
         <input
           id="aliases"
@@ -147,7 +173,7 @@ export function ProfileForm() {
                 >
                   {COLOR_SLOTS.map((slot) => (
                     <option key={slot} value={slot}>
-                      {slot}
+                      {colorName(slot)}
                     </option>
                   ))}
                 </select>

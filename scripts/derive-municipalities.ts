@@ -1,0 +1,58 @@
+// Derives the compact municipality list used by the options page's name suggestions from the official
+// Gemeindeverzeichnis (Destatis, GV-ISys quarterly extract, CSV). Run once when a new extract is published:
+//   npx tsx scripts/derive-municipalities.ts <path/to/AuszugGV4QAktuell.csv>
+// Output: utils/municipalities/municipalities.json — [name, kreis, land, population, plz] per municipality.
+// Data licence: Datenlizenz Deutschland – Namensnennung – Version 2.0, © Statistisches Bundesamt (Destatis).
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Papa from 'papaparse';
+
+const source = process.argv[2];
+if (!source) {
+  console.error('usage: npx tsx scripts/derive-municipalities.ts <AuszugGV4QAktuell.csv>');
+  process.exit(1);
+}
+const rows = Papa.parse<string[]>(readFileSync(source, 'utf8').replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
+const [header, ...body] = rows;
+const col = (name: string) => {
+  const i = header?.indexOf(name) ?? -1;
+  if (i < 0) throw new Error(`column ${name} missing`);
+  return i;
+};
+const c = {
+  satzart: col('satzart'),
+  land: col('land'),
+  rb: col('rb'),
+  kreis: col('kreis'),
+  name: col('gemeindename'),
+  population: col('bevoelkerung'),
+  plz: col('postleitzahl'),
+};
+const lands = new Map<string, string>();
+const kreise = new Map<string, string>();
+const out: Array<[string, string, string, number, string]> = [];
+for (const r of body) {
+  const get = (i: number) => (r[i] ?? '').trim();
+  const kreisKey = `${get(c.land)}${get(c.rb)}${get(c.kreis)}`;
+  switch (get(c.satzart)) {
+    case '10':
+      lands.set(get(c.land), get(c.name));
+      break;
+    case '40':
+      kreise.set(kreisKey, get(c.name));
+      break;
+    case '60':
+      out.push([
+        get(c.name),
+        (kreise.get(kreisKey) ?? '') === get(c.name) ? '' : (kreise.get(kreisKey) ?? ''),
+        lands.get(get(c.land)) ?? '',
+        Number(get(c.population).replace(/\s/g, '')) || 0,
+        get(c.plz),
+      ]);
+      break;
+  }
+}
+out.sort((a, b) => b[3] - a[3]);
+const target = join(import.meta.dirname, '..', 'utils', 'municipalities', 'municipalities.json');
+writeFileSync(target, `${JSON.stringify(out)}\n`);
+console.log(`${out.length} municipalities → ${target}`);
