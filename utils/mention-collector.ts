@@ -26,6 +26,8 @@ export interface CollectorOptions {
 export function createMentionCollector(options: CollectorOptions) {
   let adapter = options.adapter;
   let extracted = new WeakMap<Element, MentionInput>();
+  /** mentionKey → item element, for the side panel's "insert reply" and "show in page" (weak: posts get removed). */
+  let byKey = new Map<string, WeakRef<Element>>();
   let sentTerms = new Map<string, Set<string>>();
   const pending = new Map<Element, Pending>();
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -98,6 +100,7 @@ export function createMentionCollector(options: CollectorOptions) {
       topicIds: [],
     };
     extracted.set(el, input);
+    byKey.set(input.mentionKey, new WeakRef(el));
     return input;
   }
 
@@ -124,6 +127,11 @@ export function createMentionCollector(options: CollectorOptions) {
       if (!timer) timer = setTimeout(flush, options.delayMs ?? 250);
     },
     /** The mention for a post element, when one was logged on this page. */
+    /** The item element of a logged mention on this page, if it is still there. */
+    elementFor(mentionKey: string): Element | undefined {
+      const el = byKey.get(mentionKey)?.deref();
+      return el?.isConnected ? el : undefined;
+    },
     mentionFor(el: Element): MentionInput | undefined {
       return extracted.get(el);
     },
@@ -134,6 +142,7 @@ export function createMentionCollector(options: CollectorOptions) {
     reset(nextAdapter?: PlatformAdapter) {
       if (nextAdapter) adapter = nextAdapter;
       extracted = new WeakMap();
+      byKey = new Map();
       sentTerms = new Map();
       pageHasItems = undefined;
       pending.clear();

@@ -2,7 +2,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { compileMatcher, MUNICIPALITY_TOPIC } from '../matcher';
 import { createMentionCollector } from '../mention-collector';
-import { sendMessage } from '../messaging';
+import { onMessage, sendMessage } from '../messaging';
 import type { MentionInput } from '../model';
 import { markupChanged, pickAdapter } from '../platforms';
 import { createScanner, type Scanner, type ScanStats } from '../scanner';
@@ -11,6 +11,7 @@ import { firstHitWithin, type Hit, hitTest } from '../scanner/hit-test';
 import { blockText } from '../scanner/text-blocks';
 import { matcherConfigOf, type Profile, profileItem } from '../settings';
 import { snippetAround } from '../snippet';
+import { commentBoxFor, insertText } from './insert-reply';
 import { createTooltip } from './tooltip';
 
 /**
@@ -79,6 +80,8 @@ export async function startLauscher(ctx: ContentScriptContext): Promise<void> {
   };
   void scanner.whenIdle().then(checkMarkup);
 
+  setUpReplyHandlers(ctx, collector);
+
   let current = profile;
   const tooltip = setUpTooltip(ctx, scanner, collector, () => current);
 
@@ -96,6 +99,26 @@ export async function startLauscher(ctx: ContentScriptContext): Promise<void> {
     scanner.rescanAll();
     markupChecked = false;
     void scanner.whenIdle().then(checkMarkup);
+  });
+}
+
+/** Side panel → page: insert a reply into the post's comment box, or scroll to the post. */
+function setUpReplyHandlers(ctx: ContentScriptContext, collector: ReturnType<typeof createMentionCollector>) {
+  const offInsert = onMessage('uiInsertReply', ({ data }) => {
+    collector.flushNow();
+    const item = collector.elementFor(data.mentionKey);
+    const box = item ? commentBoxFor(item) : null;
+    return { inserted: box ? insertText(box, data.text) : false };
+  });
+  const offReveal = onMessage('uiRevealMention', ({ data }) => {
+    collector.flushNow();
+    const item = collector.elementFor(data.mentionKey);
+    item?.scrollIntoView({ behavior: 'smooth', block: 'center' });
+    return { found: !!item };
+  });
+  ctx.onInvalidated(() => {
+    offInsert();
+    offReveal();
   });
 }
 
