@@ -47,11 +47,16 @@ export function SidePanel() {
   const others = profile.templates.filter((tpl) => !suggested.includes(tpl));
   const vars = varsFor(mention, profile, officeHours);
 
-  async function insert(text: string): Promise<boolean> {
-    if (!mention) return false;
+  /** The tab the mention was picked in (from the tooltip), else the active one. */
+  async function targetTab(): Promise<number | undefined> {
+    if (active?.tabId !== undefined && active.mentionKey === mention?.mentionKey) return active.tabId;
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-    const tabId = active?.tabId ?? tab?.id;
-    if (tabId === undefined) return false;
+    return tab?.id;
+  }
+
+  async function insert(text: string): Promise<boolean> {
+    const tabId = mention && (await targetTab());
+    if (!mention || tabId === undefined) return false;
     try {
       const res = await sendMessage('uiInsertReply', { mentionKey: mention.mentionKey, text }, tabId);
       return res?.inserted ?? false;
@@ -60,12 +65,22 @@ export function SidePanel() {
     }
   }
 
+  async function reveal() {
+    const tabId = mention && (await targetTab());
+    if (!mention || tabId === undefined) return;
+    const res = await sendMessage('uiRevealMention', { mentionKey: mention.mentionKey }, tabId).catch(() => null);
+    if (!res?.found) window.open(mention.permalink, '_blank', 'noopener');
+  }
+
   return (
     <main style={{ padding: '0.8rem' }}>
       <h1>{t('sidepanelTitle')}</h1>
       {mention ? (
         <MentionCard mention={mention} profile={profile}>
           <div class="row">
+            <button type="button" data-testid="reveal-mention" onClick={reveal}>
+              {t('revealMention')}
+            </button>
             <a class="button" href={mention.permalink} target="_blank" rel="noreferrer noopener">
               {t('openLink')}
             </a>
