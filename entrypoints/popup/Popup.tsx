@@ -3,7 +3,7 @@ import { MentionCard } from '../../components/MentionCard';
 import { TopicChip } from '../../components/TopicChip';
 import { useLiveQuery } from '../../components/use-live-query';
 import { useStorageItem } from '../../components/use-storage-item';
-import { markupChangedItem, storageProblemItem } from '../../utils/background/status-items';
+import { activeMentionItem, markupChangedItem, storageProblemItem } from '../../utils/background/status-items';
 import { getDb } from '../../utils/db';
 import { PLATFORM_LABELS } from '../../utils/export/csv';
 import { t } from '../../utils/i18n';
@@ -12,16 +12,26 @@ import type { Mention, Platform } from '../../utils/model';
 import { isWithinOfficeHours } from '../../utils/office-hours';
 import { DEMO_PROFILE, officeHoursItem, profileItem } from '../../utils/settings';
 
-async function openSidePanel(mention?: Mention) {
-  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  if (mention) {
-    const { activeMentionItem } = await import('../../utils/background/status-items');
-    await activeMentionItem.setValue({ mentionKey: mention.mentionKey, tabId: tab?.id });
-  }
+// sidePanel.open() must run inside the click's user gesture, before any await: know the window beforehand.
+let windowId: number | undefined;
+void browser.windows.getCurrent().then((w) => {
+  windowId = w.id;
+});
+
+function openSidePanel(mention?: Mention) {
   const sidebar = (browser as unknown as { sidebarAction?: { open(): Promise<void> } }).sidebarAction;
-  if (browser.sidePanel?.open && tab?.windowId !== undefined) await browser.sidePanel.open({ windowId: tab.windowId });
-  else await sidebar?.open();
-  window.close();
+  const opening =
+    browser.sidePanel?.open && windowId !== undefined
+      ? browser.sidePanel.open({ windowId })
+      : (sidebar?.open() ?? Promise.resolve());
+  const remember = mention
+    ? browser.tabs
+        .query({ active: true, currentWindow: true })
+        .then(([tab]) => activeMentionItem.setValue({ mentionKey: mention.mentionKey, tabId: tab?.id }))
+    : Promise.resolve();
+  Promise.all([opening, remember])
+    .then(() => window.close())
+    .catch((err) => console.warn('[Lauscher] side panel', err));
 }
 
 export function Popup() {
