@@ -19,11 +19,15 @@ void browser.windows.getCurrent().then((w) => {
 });
 
 function openSidePanel(mention?: Mention) {
-  const sidebar = (browser as unknown as { sidebarAction?: { open(): Promise<void> } }).sidebarAction;
+  // Chromium has sidePanel, Firefox (MV2) sidebarAction; neither is in the other's typings.
+  const panels = browser as unknown as {
+    sidePanel?: { open(o: { windowId: number }): Promise<void> };
+    sidebarAction?: { open(): Promise<void> };
+  };
   const opening =
-    browser.sidePanel?.open && windowId !== undefined
-      ? browser.sidePanel.open({ windowId })
-      : (sidebar?.open() ?? Promise.resolve());
+    panels.sidePanel && windowId !== undefined
+      ? panels.sidePanel.open({ windowId })
+      : (panels.sidebarAction?.open() ?? Promise.resolve());
   const remember = mention
     ? browser.tabs
         .query({ active: true, currentWindow: true })
