@@ -9,7 +9,7 @@ import { getDb } from '../../utils/db';
 import { PLATFORM_LABELS } from '../../utils/export/csv';
 import { t, uiLang } from '../../utils/i18n';
 import { MUNICIPALITY_TOPIC } from '../../utils/matcher';
-import { listMentions, setStatus } from '../../utils/mentions';
+import { listMentions, setNote, setStatus } from '../../utils/mentions';
 import { sendMessage } from '../../utils/messaging';
 import type { Mention } from '../../utils/model';
 import { describeOfficeHours } from '../../utils/office-hours';
@@ -90,6 +90,19 @@ export function SidePanel() {
               </button>
             )}
           </div>
+          <label for="mention-note">{t('noteLabel')}</label>
+          <textarea
+            id="mention-note"
+            data-testid="mention-note"
+            rows={2}
+            key={mention.id}
+            defaultValue={mention.note}
+            aria-describedby="mention-note-hint"
+            onBlur={(e) => setNote(db, mention.id, e.currentTarget.value)}
+          />
+          <p class="hint" id="mention-note-hint">
+            {t('noteHint')}
+          </p>
         </MentionCard>
       ) : (
         <p class="hint">{t('sidepanelNoMention')}</p>

@@ -56,6 +56,12 @@ describe('side panel', () => {
       .toBe('answered');
     const row = (await readMentions(lauscher)).find((r) => r.mentionKey === mention?.mentionKey);
     expect(row?.templateUsed).toBe('baustelle');
+    // An internal note for the team, kept with the mention.
+    await panel.getByLabel('Interne Notiz').fill('An Tiefbauamt weitergeleitet');
+    await panel.getByLabel('Interne Notiz').blur();
+    await expect
+      .poll(async () => (await readMentions(lauscher)).find((r) => r.mentionKey === mention?.mentionKey)?.note)
+      .toBe('An Tiefbauamt weitergeleitet');
     await panel.screenshot({ path: 'test-results/sidepanel.png' });
   });
 });
