@@ -79,7 +79,7 @@ export function MunicipalityField({
       <div
         id="municipality-suggestions"
         role="listbox"
-        aria-label={t('municipalityLabel')}
+        aria-label={t('municipalitySuggestions')}
         class="suggestions"
         hidden={suggestions.length === 0}
       >

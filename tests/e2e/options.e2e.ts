@@ -17,9 +17,10 @@ describe('options', () => {
     const page = await lauscher.context.newPage();
     await page.goto(lauscher.extensionUrl('options.html'));
     const field = page.getByRole('combobox', { name: 'Kommune' });
+    expect(await page.getByLabel('Kommune', { exact: true }).count()).toBe(1); // the contract external checks use
     await field.fill('');
     await field.pressSequentially('Esse');
-    const listbox = page.getByRole('listbox', { name: 'Kommune' });
+    const listbox = page.getByRole('listbox', { name: 'Vorschläge aus dem Gemeindeverzeichnis' });
     await expect.poll(() => listbox.getByRole('option').count()).toBeGreaterThan(0);
     expect(await listbox.getByRole('option').first().textContent()).toContain('Essen');
     await field.press('Enter');
