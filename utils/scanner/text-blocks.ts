@@ -84,27 +84,59 @@ export function blockElementOf(node: Node): Element | null {
   return el;
 }
 
+/** How the walker treats an element, by tagName: cached per distinct tagName (a page has a few dozen). */
+enum Kind {
+  Normal = 0,
+  Skip = 1,
+  Br = 2,
+}
+const kindOfTag = new Map<string, Kind>();
+function kindOf(tag: string): Kind {
+  let kind = kindOfTag.get(tag);
+  if (kind === undefined) {
+    kind = SKIP_TAGS.has(tag.toUpperCase()) || tag === OWN_UI_TAG ? Kind.Skip : tag === 'BR' ? Kind.Br : Kind.Normal;
+    kindOfTag.set(tag, kind);
+  }
+  return kind;
+}
+const inlineTag = new Map<string, boolean>();
+function isInlineTag(tag: string): boolean {
+  let inline = inlineTag.get(tag);
+  if (inline === undefined) {
+    inline = INLINE_TAGS.has(tag.toUpperCase());
+    inlineTag.set(tag, inline);
+  }
+  return inline;
+}
+
 /**
  * A resumable walk: `next(budget)` returns up to `budget` nodes' worth of finished blocks, so a huge page is
  * processed in small time slices. Open shadow roots met on the way are handed to `onShadowRoot`.
+ *
+ * The TreeWalker runs without a JS filter (a filter is a call from native code into JS for every node, the most
+ * expensive part of a walk); skipped subtrees are stepped over with nextSibling/parentNode instead.
  */
 export function createBlockWalker(root: Node, onShadowRoot?: (root: ShadowRoot) => void) {
   const doc = root.ownerDocument ?? (root as Document);
-  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
-    acceptNode(node) {
-      if (node.nodeType === Node.TEXT_NODE) return NodeFilter.FILTER_ACCEPT;
-      const el = node as Element;
-      if (isSkippedElement(el)) return NodeFilter.FILTER_REJECT;
-      if (el.shadowRoot && onShadowRoot) onShadowRoot(el.shadowRoot);
-      return el.tagName === 'BR' ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_SKIP;
-    },
-  });
+  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+  /** The node to visit next when a skipped subtree was stepped over (null: the walk is over). */
+  let queued: Node | null | undefined;
   let current: TextBlock | null = null;
   let done = false;
 
   function close(out: TextBlock[]) {
     if (current?.text.trim()) out.push(current);
     current = null;
+  }
+
+  /** The first node after the current node's subtree, or null at the end of the walk. */
+  function afterSubtree(): Node | null {
+    let next = walker.nextSibling();
+    while (!next) {
+      if (!walker.parentNode()) return null;
+      next = walker.nextSibling();
+    }
+    return next;
   }
 
   return {
@@ -114,29 +146,54 @@ export function createBlockWalker(root: Node, onShadowRoot?: (root: ShadowRoot) 
     /** Visits at most `budget` nodes; returns the blocks completed meanwhile (all remaining ones when done). */
     next(budget: number): TextBlock[] {
       const out: TextBlock[] = [];
+      // Per text node: its parent's block element, cached for runs of siblings under one parent (within this call only:
+      // the page may change between slices).
+      let lastParent: Element | null = null;
+      let lastBlock: Element | null = null;
       for (let i = 0; i < budget; i++) {
-        const node = walker.nextNode();
+        let node: Node | null;
+        if (queued !== undefined) {
+          node = queued;
+          queued = undefined;
+        } else node = walker.nextNode();
         if (!node) {
           done = true;
           close(out);
           return out;
         }
-        if (node.nodeType !== Node.TEXT_NODE) {
-          close(out); // <br>
+        if (node.nodeType === 3) {
+          const text = node as Text;
+          const data = text.data;
+          if (!data) continue;
+          const parent = text.parentElement;
+          if (!parent) continue;
+          if (parent !== lastParent) {
+            lastParent = parent;
+            let el = parent;
+            while (isInlineTag(el.tagName) && el.parentElement) el = el.parentElement;
+            lastBlock = el;
+          }
+          const block = lastBlock as Element;
+          if (!current || current.element !== block) {
+            close(out);
+            current = { element: block, text: '', nodes: [], starts: [] };
+          }
+          current.starts.push(current.text.length);
+          current.nodes.push(text);
+          current.text += data;
           continue;
         }
-        const text = node as Text;
-        const data = text.data;
-        if (!data) continue;
-        const block = blockElementOf(text);
-        if (!block) continue;
-        if (!current || current.element !== block) {
-          close(out);
-          current = { element: block, text: '', nodes: [], starts: [] };
+        const el = node as Element;
+        const kind = kindOf(el.tagName);
+        if (kind === Kind.Skip || isEditable(el)) {
+          queued = afterSubtree();
+          continue;
         }
-        current.starts.push(current.text.length);
-        current.nodes.push(text);
-        current.text += data;
+        if (onShadowRoot) {
+          const shadow = el.shadowRoot;
+          if (shadow) onShadowRoot(shadow);
+        }
+        if (kind === Kind.Br) close(out);
       }
       return out;
     },
