@@ -51,6 +51,34 @@ export function pick(
   return null;
 }
 
+const NON_SPACE = /\S/;
+
+/**
+ * Whether `el` holds any non-whitespace text: `squash(el.textContent) !== ''`, without building the text of a whole
+ * post (stops at the first text node that is not blank).
+ */
+export function hasText(el: Element): boolean {
+  const walker = el.ownerDocument.createTreeWalker(el, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_CDATA_SECTION);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (NON_SPACE.test((node as CharacterData).data)) return true;
+  }
+  return false;
+}
+
+/**
+ * Number of non-whitespace characters in the text of `root`, counted up to `limit` (then it stops):
+ * `Math.min(limit, textContent.replace(/\s+/g, '').length)` without the whole page's text.
+ */
+export function nonSpaceLength(root: Node, limit: number): number {
+  const doc = root.ownerDocument ?? (root as Document);
+  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_CDATA_SECTION);
+  let n = 0;
+  for (let node = walker.nextNode(); node && n < limit; node = walker.nextNode()) {
+    n += (node as CharacterData).data.replace(/\s+/g, '').length;
+  }
+  return Math.min(n, limit);
+}
+
 /** Whitespace-normalised text. */
 export function squash(text: string | null | undefined): string {
   return (text ?? '').replace(/\s+/g, ' ').trim();
@@ -150,7 +178,14 @@ export function safe<T>(fn: () => T, fallback: T): T {
   }
 }
 
-/** Runs an adapter's reader; on any exception returns the honest fallback (kind post, page URL, whole text). */
-export function safeExtract(fn: () => ExtractedItem, fallback: ExtractedItem): ExtractedItem {
-  return safe(fn, fallback);
+/**
+ * Runs an adapter's reader; on any exception returns the honest fallback (kind post, page URL, whole text). Pass the
+ * fallback as a function: it is built only when needed (the whole text of a post is not cheap).
+ */
+export function safeExtract(fn: () => ExtractedItem, fallback: ExtractedItem | (() => ExtractedItem)): ExtractedItem {
+  try {
+    return fn();
+  } catch {
+    return typeof fallback === 'function' ? fallback() : fallback;
+  }
 }

@@ -1,4 +1,16 @@
-import { absUrl, closestDeep, elementOf, inNested, isoFrom, pick, safe, safeExtract, squash, textOf } from './dom';
+import {
+  absUrl,
+  closestDeep,
+  elementOf,
+  hasText,
+  inNested,
+  isoFrom,
+  pick,
+  safe,
+  safeExtract,
+  squash,
+  textOf,
+} from './dom';
 import { normalizePermalink } from './mention-key';
 import type { PlatformAdapter } from './types';
 
@@ -49,7 +61,7 @@ function isPost(el: Element): boolean {
 
 /** A placeholder role=article (loading skeleton, spinner) has no text and is not an item. */
 function isPlaceholder(el: Element): boolean {
-  return !squash(el.textContent);
+  return !hasText(el);
 }
 
 /** Profile URL without the click context (comment_id, tracking); keeps profile.php?id=. */
@@ -232,7 +244,7 @@ export const facebook: PlatformAdapter = {
           container,
         };
       },
-      { ...base, text: squash(container.textContent), container },
+      () => ({ ...base, text: squash(container.textContent), container }),
     );
   },
 };

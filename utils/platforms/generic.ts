@@ -1,5 +1,5 @@
 import { absUrl, elementOf, isoFrom, pick, safeExtract, squash, textOf } from './dom';
-import type { PlatformAdapter } from './types';
+import type { ExtractedItem, PlatformAdapter } from './types';
 
 // Any other site: article/comment heuristics (HTML5 sectioning, schema.org microdata, the common "comment" class
 // of blog and CMS comment lists), falling back to the nearest block element. Permalink = page URL + nearest id anchor.
@@ -35,14 +35,14 @@ export const generic: PlatformAdapter = {
   findItems: (root) => [...root.querySelectorAll(ITEM)],
   extract(container, pageUrl) {
     const page = `${pageUrl.origin}${pageUrl.pathname}${pageUrl.search}`;
-    const fallback = {
+    const fallback = (): ExtractedItem => ({
       platform: 'generic' as const,
       kind: 'post' as const,
       permalink: pageUrl.href,
       author: '',
       text: squash(container.textContent),
       container,
-    };
+    });
     return safeExtract(() => {
       const comment = isComment(container);
       const skip = (el: Element) =>

@@ -1,4 +1,5 @@
 import type { Platform } from '../model';
+import { nonSpaceLength } from './dom';
 import { facebook } from './facebook';
 import { generic } from './generic';
 import { instagram } from './instagram';
@@ -65,8 +66,7 @@ export function expectsItems(adapter: PlatformAdapter, url: URL): boolean {
  */
 export function markupChanged(adapter: PlatformAdapter, url: URL, doc: Document): boolean {
   if (!expectsItems(adapter, url)) return false;
-  const text = (doc.body?.textContent ?? '').replace(/\s+/g, '');
-  if (text.length < 200) return false;
+  if (!doc.body || nonSpaceLength(doc.body, 200) < 200) return false;
   try {
     return adapter.findItems(doc).length === 0;
   } catch {

@@ -1,6 +1,6 @@
 import { absUrl, elementOf, isoFrom, safe, safeExtract, squash, textOf } from './dom';
 import { normalizePermalink } from './mention-key';
-import type { PlatformAdapter } from './types';
+import type { ExtractedItem, PlatformAdapter } from './types';
 
 // www.instagram.com. No article/roles around comments (2025-04): each post or comment is the largest block that holds
 // exactly one time[datetime]. Feed posts are <article>s.
@@ -65,14 +65,14 @@ export const instagram: PlatformAdapter = {
     return out;
   },
   extract(container, pageUrl) {
-    const fallback = {
+    const fallback = (): ExtractedItem => ({
       platform: 'instagram' as const,
       kind: 'post' as const,
       permalink: pageUrl.href,
       author: '',
       text: squash(container.textContent),
       container,
-    };
+    });
     return safeExtract(() => {
       const time = container.querySelector(TIME);
       const commentLink = container.querySelector('a[href*="/c/"]');

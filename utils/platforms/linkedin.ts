@@ -1,6 +1,6 @@
 import { absUrl, closestDeep, elementOf, inNested, isoFrom, pick, safeExtract, squash, textOf } from './dom';
 import { normalizePermalink } from './mention-key';
-import type { PlatformAdapter } from './types';
+import type { ExtractedItem, PlatformAdapter } from './types';
 
 // www.linkedin.com feed posts and comments. Posts and comments carry their URNs in data attributes
 // (data-urn / data-id = "urn:li:activity:…" / "urn:li:comment:(activity:…,…)"); the readable parts use LinkedIn's
@@ -33,14 +33,14 @@ export const linkedin: PlatformAdapter = {
     return items.filter((el) => !(POST.some((s) => el.matches(s)) && el.parentElement?.closest(POST.join(', '))));
   },
   extract(container, pageUrl) {
-    const fallback = {
+    const fallback = (): ExtractedItem => ({
       platform: 'linkedin' as const,
       kind: 'post' as const,
       permalink: pageUrl.href,
       author: '',
       text: squash(container.textContent),
       container,
-    };
+    });
     return safeExtract(() => {
       const skip = inNested(container, ITEM);
       const comment = COMMENT.some((s) => container.matches(s));

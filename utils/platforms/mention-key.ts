@@ -56,15 +56,36 @@ const HOST_ALIASES: Record<string, string> = {
  * and, except on generic pages (where `#id` anchors are the permalink), without the fragment.
  */
 export function normalizePermalink(href: string, platform: ExtractedItem['platform'] = 'generic'): string {
+  // A pure function of its two inputs, called several times per post with the same links (the permalink, the page
+  // URL, the timestamp link): remembered, so a page of thousands of posts parses each URL once.
+  const key = `${platform} ${href}`;
+  const known = normalized.get(key);
+  if (known !== undefined) return known;
+  const out = normalizeUncached(href, platform);
+  if (normalized.size >= NORMALIZED_MAX) normalized.clear();
+  normalized.set(key, out);
+  return out;
+}
+
+const NORMALIZED_MAX = 20_000;
+const normalized = new Map<string, string>();
+const dropByPlatform = new Map<string, RegExp[]>();
+
+function normalizeUncached(href: string, platform: ExtractedItem['platform']): string {
   let url: URL;
   try {
     url = new URL(href);
   } catch {
     return href.trim();
   }
-  url.hostname = HOST_ALIASES[url.hostname] ?? url.hostname;
+  const alias = HOST_ALIASES[url.hostname];
+  if (alias) url.hostname = alias;
   if (url.protocol === 'http:') url.protocol = 'https:';
-  const drop = [...TRACKING, ...(PLATFORM_TRACKING[platform] ?? [])];
+  let drop = dropByPlatform.get(platform);
+  if (!drop) {
+    drop = [...TRACKING, ...(PLATFORM_TRACKING[platform] ?? [])];
+    dropByPlatform.set(platform, drop);
+  }
   // forEach, not [...searchParams.keys()]: in Firefox content scripts the URL is an Xray wrapper whose iterators are
   // not iterable ("searchParams.keys() is not iterable"), which made every mention key throw and nothing get logged.
   const keys: string[] = [];

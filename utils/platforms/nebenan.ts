@@ -1,6 +1,6 @@
 import { absUrl, closestDeep, elementOf, inNested, isoFrom, pick, safeExtract, squash, textOf } from './dom';
 import { normalizePermalink } from './mention-key';
-import type { PlatformAdapter } from './types';
+import type { ExtractedItem, PlatformAdapter } from './types';
 
 // nebenan.de feed and post pages. nebenan.de renders with generated CSS-module class names, so this adapter relies on
 // structure only: posts are <article>s (or elements whose own link is /feed/<id>), comments are list items / articles
@@ -25,14 +25,14 @@ export const nebenan: PlatformAdapter = {
   closestItem: (node) => closestDeep(elementOf(node) ?? node, ITEM),
   findItems: (root) => [...root.querySelectorAll(ITEM)],
   extract(container, pageUrl) {
-    const fallback = {
+    const fallback = (): ExtractedItem => ({
       platform: 'nebenan' as const,
       kind: 'post' as const,
       permalink: pageUrl.href,
       author: '',
       text: squash(container.textContent),
       container,
-    };
+    });
     return safeExtract(() => {
       const skip = inNested(container, ITEM);
       const comment = isComment(container);

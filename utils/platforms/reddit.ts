@@ -12,7 +12,7 @@ import {
   toIso,
 } from './dom';
 import { normalizePermalink } from './mention-key';
-import type { PlatformAdapter } from './types';
+import type { ExtractedItem, PlatformAdapter } from './types';
 
 // Three generations of Reddit markup:
 //   old (old.reddit.com): div.thing[data-type=link|comment][data-author][data-permalink] + time[datetime]
@@ -45,14 +45,14 @@ export const reddit: PlatformAdapter = {
     return items.filter((el) => !(el.matches('div[id^="t1_"]') && el.closest('[data-testid="post-container"]')));
   },
   extract(container, pageUrl) {
-    const fallback = {
+    const fallback = (): ExtractedItem => ({
       platform: 'reddit' as const,
       kind: 'post' as const,
       permalink: pageUrl.href,
       author: '',
       text: squash(container.textContent),
       container,
-    };
+    });
     return safeExtract(() => {
       const skip = inNested(container, ITEM);
       const link = (href: string | null | undefined) => {

@@ -1,6 +1,6 @@
 import { absUrl, closestDeep, elementOf, safeExtract, squash, textOf } from './dom';
 import { normalizePermalink } from './mention-key';
-import type { PlatformAdapter } from './types';
+import type { ExtractedItem, PlatformAdapter } from './types';
 
 // x.com / twitter.com. Verified against a saved home timeline (2025-02).
 
@@ -22,14 +22,14 @@ export const x: PlatformAdapter = {
   closestItem: (node) => closestDeep(elementOf(node) ?? node, ITEM),
   findItems: (root) => [...root.querySelectorAll(ITEM)],
   extract(container, pageUrl) {
-    const fallback = {
+    const fallback = (): ExtractedItem => ({
       platform: 'x' as const,
       kind: 'post' as const,
       permalink: pageUrl.href,
       author: '',
       text: squash(container.textContent),
       container,
-    };
+    });
     return safeExtract(() => {
       // the permalink is the status link wrapping the post's own <time> (a quoted post has its own time, later)
       const time = container.querySelector('a[href*="/status/"] time[datetime]');
