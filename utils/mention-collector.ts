@@ -1,6 +1,11 @@
 // Content-script side of the log: groups matches by the post or comment they stand in and sends one MentionInput
 // per item to the background, batched. Each item is extracted once per page; items are re-sent only when they
 // show new terms.
+//
+// Two phases: during the scan, `collect` only records per item the terms, topics and where the snippet comes from
+// (cheap: a closestItem per block). Reading the item (adapter.extract: author, permalink, time; the mention key; the
+// snippet) happens later, after a debounce, in idle-time slices of at most `sliceMs` that wait for the scanner to be
+// idle, and the batch is sent when they are done.
 
 import type { MentionInput } from './model';
 import { generic } from './platforms/generic';
@@ -12,7 +17,21 @@ import { snippetAround } from './snippet';
 interface Pending {
   terms: Set<string>;
   topicIds: Set<string>;
-  snippet: string;
+  /** The first matched block's text and its first match (-1: none): the snippet is cut when the item is read. */
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** Counters of the deferred reading, for the test hook and the bench. */
+export interface LogStats {
+  /** Main-thread time spent reading items and sending batches, in ms; the number of slices that took. */
+  extractMs: number;
+  slices: number;
+  /** Items read (adapter.extract), mentions sent, batches sent. */
+  extracted: number;
+  sent: number;
+  batches: number;
 }
 
 export interface CollectorOptions {
@@ -21,7 +40,18 @@ export interface CollectorOptions {
   send(mentions: MentionInput[]): Promise<unknown>;
   /** Debounce before a batch goes out. */
   delayMs?: number;
+  /** Longest main-thread slice spent reading items before yielding to the page. */
+  sliceMs?: number;
+  /** True while the scanner has work queued: reading items waits for it (highlighting first). */
+  isBusy?: () => boolean;
+  /** Called each time everything recorded has been read and sent. */
+  onLogged?: (stats: LogStats) => void;
 }
+
+const requestIdle: (cb: () => void) => void =
+  typeof requestIdleCallback === 'function'
+    ? (cb) => requestIdleCallback(cb, { timeout: 500 })
+    : (cb) => setTimeout(cb, 0);
 
 export function createMentionCollector(options: CollectorOptions) {
   let adapter = options.adapter;
@@ -31,6 +61,16 @@ export function createMentionCollector(options: CollectorOptions) {
   let sentTerms = new Map<string, Set<string>>();
   const pending = new Map<Element, Pending>();
   let timer: ReturnType<typeof setTimeout> | undefined;
+  /** The batch being read in idle slices (taken from `pending`), how far, and the mentions read so far. */
+  let batch: Array<[Element, Pending]> = [];
+  let batchAt = 0;
+  let out: MentionInput[] = [];
+  let draining = false;
+  /** Bumped by reset(): a slice scheduled before it stops. */
+  let generation = 0;
+  const delayMs = options.delayMs ?? 250;
+  const sliceMs = options.sliceMs ?? 8;
+  const counters: LogStats = { extractMs: 0, slices: 0, extracted: 0, sent: 0, batches: 0 };
 
   /** Blocks outside any item the adapter knows (changed markup): logged as posts with the page URL. */
   const fallbackItems = new WeakSet<Element>();
@@ -54,21 +94,89 @@ export function createMentionCollector(options: CollectorOptions) {
     return el;
   }
 
-  function flush() {
-    timer = undefined;
-    const out: MentionInput[] = [];
-    for (const [el, p] of pending) {
-      const base = extracted.get(el) ?? extract(el);
-      if (!base) continue;
-      const known = sentTerms.get(base.mentionKey) ?? new Set<string>();
-      const fresh = [...p.terms].some((t) => !known.has(t));
-      if (!fresh) continue;
-      for (const t of p.terms) known.add(t);
-      sentTerms.set(base.mentionKey, known);
-      out.push({ ...base, terms: [...p.terms], topicIds: [...p.topicIds], snippet: p.snippet });
-    }
+  /** Reads one recorded item into `out` when it shows terms not sent for it yet. */
+  function readOne(el: Element, p: Pending) {
+    const base = extracted.get(el) ?? extract(el);
+    if (!base) return;
+    const known = sentTerms.get(base.mentionKey) ?? new Set<string>();
+    const fresh = [...p.terms].some((t) => !known.has(t));
+    if (!fresh) return;
+    for (const t of p.terms) known.add(t);
+    sentTerms.set(base.mentionKey, known);
+    const snippet = p.start >= 0 ? snippetAround(p.text, p.start, p.end) : '';
+    out.push({ ...base, terms: [...p.terms], topicIds: [...p.topicIds], snippet });
+  }
+
+  function takePending() {
+    if (batchAt >= batch.length) {
+      batch = [...pending];
+      batchAt = 0;
+    } else for (const entry of pending) batch.push(entry);
     pending.clear();
-    if (out.length) options.send(out).catch((err) => console.warn('[Lauscher] could not log mentions', err));
+  }
+
+  function send() {
+    if (out.length) {
+      const mentions = out;
+      counters.sent += mentions.length;
+      counters.batches += 1;
+      options.send(mentions).catch((err) => console.warn('[Lauscher] could not log mentions', err));
+    }
+    out = [];
+  }
+
+  /** Idle-time reading: up to `sliceMs` per slice, after the scanner's queue has drained; sends when done. */
+  function drainSlice(gen: number) {
+    if (gen !== generation) return;
+    if (options.isBusy?.()) {
+      requestIdle(() => drainSlice(gen));
+      return;
+    }
+    const began = performance.now();
+    const until = began + sliceMs;
+    takePending();
+    while (batchAt < batch.length) {
+      const [el, p] = batch[batchAt++] as [Element, Pending];
+      readOne(el, p);
+      if (performance.now() >= until) break;
+    }
+    const finished = batchAt >= batch.length;
+    if (finished) {
+      batch = [];
+      batchAt = 0;
+      send();
+    }
+    counters.extractMs += performance.now() - began;
+    counters.slices += 1;
+    if (!finished) requestIdle(() => drainSlice(gen));
+    else {
+      draining = false;
+      options.onLogged?.({ ...counters });
+    }
+  }
+
+  function startDrain() {
+    timer = undefined;
+    if (draining) return;
+    draining = true;
+    const gen = generation;
+    requestIdle(() => drainSlice(gen));
+  }
+
+  /** Reads and sends everything recorded, now (the tooltip and the side panel need the mention at once). */
+  function flush() {
+    clearTimeout(timer);
+    timer = undefined;
+    const began = performance.now();
+    takePending();
+    while (batchAt < batch.length) {
+      const [el, p] = batch[batchAt++] as [Element, Pending];
+      readOne(el, p);
+    }
+    batch = [];
+    batchAt = 0;
+    send();
+    counters.extractMs += performance.now() - began;
   }
 
   function extract(el: Element): MentionInput | null {
@@ -99,6 +207,7 @@ export function createMentionCollector(options: CollectorOptions) {
       terms: [],
       topicIds: [],
     };
+    counters.extracted += 1;
     extracted.set(el, input);
     byKey.set(input.mentionKey, new WeakRef(el));
     return input;
@@ -115,7 +224,9 @@ export function createMentionCollector(options: CollectorOptions) {
           p = {
             terms: new Set(),
             topicIds: new Set(),
-            snippet: first ? snippetAround(block.text, first.start, first.end) : '',
+            text: block.text,
+            start: first ? first.start : -1,
+            end: first ? first.end : -1,
           };
           pending.set(el, p);
         }
@@ -124,7 +235,7 @@ export function createMentionCollector(options: CollectorOptions) {
           p.topicIds.add(m.topicId);
         }
       }
-      if (!timer) timer = setTimeout(flush, options.delayMs ?? 250);
+      if (!timer && !draining && pending.size) timer = setTimeout(startDrain, delayMs);
     },
     /** The mention for a post element, when one was logged on this page. */
     /** The item element of a logged mention on this page, if it is still there. */
@@ -146,7 +257,15 @@ export function createMentionCollector(options: CollectorOptions) {
       sentTerms = new Map();
       pageHasItems = undefined;
       pending.clear();
+      clearTimeout(timer);
+      timer = undefined;
+      batch = [];
+      batchAt = 0;
+      out = [];
+      draining = false;
+      generation += 1;
     },
     flushNow: flush,
+    stats: (): LogStats => ({ ...counters }),
   };
 }

@@ -1,7 +1,7 @@
 // Content-script main: picks the site adapter, starts the scanner, wires it to the log and to settings changes.
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { compileMatcher, MUNICIPALITY_TOPIC } from '../matcher';
-import { createMentionCollector } from '../mention-collector';
+import { createMentionCollector, type LogStats } from '../mention-collector';
 import { onMessage, sendMessage } from '../messaging';
 import type { MentionInput } from '../model';
 import { markupChanged, pickAdapter } from '../platforms';
@@ -23,6 +23,16 @@ export const IDLE_EVENT = 'lauscher:idle';
 
 function announceIdle(stats: ScanStats) {
   document.dispatchEvent(new CustomEvent(IDLE_EVENT, { detail: JSON.stringify(stats) }));
+}
+
+/**
+ * Test/bench hook: when everything recorded for the log has been read and sent (the deferred reading of posts,
+ * utils/mention-collector.ts), `document` receives `lauscher:logged` with the collector's counters as JSON.
+ */
+export const LOGGED_EVENT = 'lauscher:logged';
+
+function announceLogged(stats: LogStats) {
+  document.dispatchEvent(new CustomEvent(LOGGED_EVENT, { detail: JSON.stringify(stats) }));
 }
 
 function highlightLookup(profile: Profile) {
@@ -53,12 +63,15 @@ export async function startLauscher(ctx: ContentScriptContext): Promise<void> {
   if (ctx.isInvalid) return;
 
   const url = () => location.href;
+  let scanner: Scanner | undefined;
   const collector = createMentionCollector({
     adapter: pickAdapter(new URL(url()), document),
     pageUrl: url,
     send: (mentions) => sendMessage('csLogMentions', mentions),
+    isBusy: () => !!scanner?.busy,
+    onLogged: announceLogged,
   });
-  const scanner = createScanner({
+  scanner = createScanner({
     doc: document,
     matcher: compile(profile),
     highlightFor: highlightLookup(profile),

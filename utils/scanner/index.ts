@@ -216,6 +216,10 @@ export function createScanner(options: ScannerOptions) {
       for (const root of shadowRoots) if (root.host.isConnected) pending.add(root);
       schedule();
     },
+    /** True while subtrees wait to be scanned (or a slice is scheduled). */
+    get busy(): boolean {
+      return !!job || pending.size > 0 || queue.length > 0 || scheduled;
+    },
     /** Resolves when every pending subtree has been scanned. */
     whenIdle(): Promise<void> {
       if (!job && pending.size === 0 && queue.length === 0 && !scheduled) return Promise.resolve();
