@@ -64,4 +64,46 @@ describe('mention log', () => {
     for (const row of body) for (const cell of row) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
     await options.close();
   });
+
+  it('team exchange: a JSON export imported again merges by mention, and a broken file changes nothing', async () => {
+    const options = await lauscher.context.newPage();
+    await options.goto(lauscher.extensionUrl('options.html'));
+    const [download] = await Promise.all([
+      options.waitForEvent('download'),
+      options.getByTestId('export-json').click(),
+    ]);
+    const file = readFileSync(await download.path());
+    const rows = (await readMentions(lauscher)).length;
+    expect(JSON.parse(file.toString('utf8')).mentions).toHaveLength(rows);
+
+    const importer = options.getByLabel('Export einer Kollegin oder eines Kollegen importieren');
+    await importer.setInputFiles({ name: 'kollegin.json', mimeType: 'application/json', buffer: file });
+    await expect
+      .poll(() => options.getByTestId('data-status').textContent())
+      .toContain(`0 neu, ${rows} zusammengeführt, 0 Fehler`);
+    expect((await readMentions(lauscher)).length).toBe(rows);
+
+    await importer.setInputFiles({
+      name: 'kaputt.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('{"mentions": ['),
+    });
+    await expect.poll(() => options.getByTestId('data-status').textContent()).toContain('keine gültige JSON-Datei');
+    expect((await readMentions(lauscher)).length).toBe(rows);
+    await options.close();
+  });
+
+  it('"Alles löschen" asks first, then erases the log', async () => {
+    expect((await readMentions(lauscher)).length).toBeGreaterThan(0);
+    const options = await lauscher.context.newPage();
+    await options.goto(lauscher.extensionUrl('options.html'));
+    options.once('dialog', (d) => void d.dismiss());
+    await options.getByRole('button', { name: 'Alles löschen' }).click();
+    await options.waitForTimeout(300);
+    expect((await readMentions(lauscher)).length).toBeGreaterThan(0); // cancelled: nothing lost
+    options.once('dialog', (d) => void d.accept());
+    await options.getByRole('button', { name: 'Alles löschen' }).click();
+    await expect.poll(async () => (await readMentions(lauscher)).length).toBe(0);
+    await options.close();
+  });
 });
