@@ -75,6 +75,11 @@ export function createMentionCollector(options: CollectorOptions) {
   /** Blocks outside any item the adapter knows (changed markup): logged as posts with the page URL. */
   const fallbackItems = new WeakSet<Element>();
 
+  /** Items resolved for blocks by groupFor during a scan slice, used by the collect() that follows it. */
+  const itemOfBlock = new Map<BlockMatches['block'], Element | null>();
+  /** Item → the outermost item holding it (a comment's post), for grouping the painter's visibility observation. */
+  let outermost = new WeakMap<Element, Element>();
+
   /** Whether the page shows any item the adapter knows; computed once per page. */
   let pageHasItems: boolean | undefined;
 
@@ -214,9 +219,29 @@ export function createMentionCollector(options: CollectorOptions) {
   }
 
   return {
+    /**
+     * The post a block belongs to (the outermost item around it; the block element outside items), for the painter:
+     * ranges are registered per post that comes near the viewport. Remembers the block's item for collect().
+     */
+    groupFor(block: BlockMatches['block']): Element {
+      const item = itemFor(block);
+      itemOfBlock.set(block, item);
+      if (!item) return block.element;
+      let top = outermost.get(item);
+      if (!top) {
+        top = item;
+        for (let up = top.parentElement && adapter.closestItem(top.parentElement); up; ) {
+          top = up;
+          up = top.parentElement && adapter.closestItem(top.parentElement);
+        }
+        outermost.set(item, top);
+      }
+      return top;
+    },
     collect(found: BlockMatches[]) {
       for (const { block, matches } of found) {
-        const el = itemFor(block);
+        const known = itemOfBlock.get(block);
+        const el = known !== undefined ? known : itemFor(block);
         if (!el) continue;
         let p = pending.get(el);
         if (!p) {
@@ -235,6 +260,7 @@ export function createMentionCollector(options: CollectorOptions) {
           p.topicIds.add(m.topicId);
         }
       }
+      itemOfBlock.clear();
       if (!timer && !draining && pending.size) timer = setTimeout(startDrain, delayMs);
     },
     /** The mention for a post element, when one was logged on this page. */
@@ -257,6 +283,8 @@ export function createMentionCollector(options: CollectorOptions) {
       sentTerms = new Map();
       pageHasItems = undefined;
       pending.clear();
+      itemOfBlock.clear();
+      outermost = new WeakMap();
       clearTimeout(timer);
       timer = undefined;
       batch = [];

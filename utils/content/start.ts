@@ -76,6 +76,7 @@ export async function startLauscher(ctx: ContentScriptContext): Promise<void> {
     matcher: compile(profile),
     highlightFor: highlightLookup(profile),
     onMatches: (found) => collector.collect(found),
+    groupFor: (block) => collector.groupFor(block),
     onShadowRoot: adoptHighlightStyles,
     onIdle: announceIdle,
     signal: ctx.signal,
@@ -91,7 +92,16 @@ export async function startLauscher(ctx: ContentScriptContext): Promise<void> {
       void sendMessage('csReportMarkupChanged', { platform: adapter.id, url: url() }).catch(() => undefined);
     }
   };
-  void scanner.whenIdle().then(checkMarkup);
+  // A diagnostic, not part of highlighting: in idle time after the scan.
+  const checkMarkupWhenIdle = () =>
+    void scanner
+      .whenIdle()
+      .then(() =>
+        typeof requestIdleCallback === 'function'
+          ? requestIdleCallback(checkMarkup, { timeout: 2000 })
+          : setTimeout(checkMarkup, 0),
+      );
+  checkMarkupWhenIdle();
 
   setUpReplyHandlers(ctx, collector);
 
@@ -111,7 +121,7 @@ export async function startLauscher(ctx: ContentScriptContext): Promise<void> {
     collector.reset(pickAdapter(new URL(url()), document));
     scanner.rescanAll();
     markupChecked = false;
-    void scanner.whenIdle().then(checkMarkup);
+    checkMarkupWhenIdle();
   });
 }
 

@@ -23,6 +23,11 @@ export interface ScannerOptions {
   rootMargin?: string;
   /** Called for each open shadow root met, e.g. to adopt the highlight styles into it. */
   onShadowRoot?: (root: ShadowRoot) => void;
+  /**
+   * The element whose visibility decides when a block's ranges are registered (e.g. the post it belongs to: fewer
+   * observed elements make every later frame cheaper); default the block element. Asked for blocks with matches.
+   */
+  groupFor?: (block: TextBlock) => Element | null | undefined;
   /** Called each time the queue drains (everything pending scanned and handed to onMatches). */
   onIdle?: (stats: ScanStats) => void;
 }
@@ -134,10 +139,11 @@ export function createScanner(options: ScannerOptions) {
   function processBlock(block: TextBlock, seen: Set<Element>, found: BlockMatches[]) {
     const matches = matcher.scan(block.text);
     const spans = matches.length ? spansFor(block, matches) : [];
-    if (seen.has(block.element)) painter.append(block.element, spans);
+    const group = spans.length ? (options.groupFor?.(block) ?? block.element) : block.element;
+    if (seen.has(block.element)) painter.append(block.element, spans, group);
     else {
       seen.add(block.element);
-      painter.set(block.element, spans);
+      painter.set(block.element, spans, group);
     }
     if (matches.length) {
       found.push({ block, matches });

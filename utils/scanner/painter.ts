@@ -2,6 +2,10 @@
 // re-validates every registered range on any DOM or style change, so registering all of a long feed's matches
 // makes every later frame slow. Off-screen matches are kept as plain offsets (not live Ranges, which the browser
 // would also update on every mutation) and turned into Ranges when their block scrolls near.
+//
+// Visibility is observed per group (by default the block itself; the content script passes the post a block belongs
+// to): Chromium recomputes every IntersectionObserver target after any layout change, so observing one element per
+// post instead of one per paragraph keeps an unrelated DOM change on a long feed cheap.
 import { ALL_HIGHLIGHT_NAMES } from './highlight-styles';
 
 export interface Span {
@@ -17,8 +21,17 @@ export interface Span {
 
 interface Tracked {
   element: Element;
+  group: Group;
   spans: Span[];
   live: Array<{ name: string; range: Range }> | null;
+}
+
+/** An observed element and the blocks whose visibility it stands for. */
+interface Group {
+  target: Element;
+  members: Set<Tracked>;
+  /** As last reported by the IntersectionObserver (false until its first report). */
+  near: boolean;
 }
 
 /** What a registered range stands for: its span and the block element it is tracked with. */
@@ -40,6 +53,7 @@ export function createPainter(doc: Document, options: PainterOptions = {}) {
     CSS.highlights.set(name, h);
   }
   const tracked = new Map<Element, Tracked>();
+  const groups = new Map<Element, Group>();
   /** Blocks whose ranges are registered right now (a few hundred at most): what a hit-test looks through. */
   const liveBlocks = new Set<Tracked>();
   /** Registered range → its span; a WeakMap, so a range dropped by the page or by us costs nothing to forget. */
@@ -76,46 +90,76 @@ export function createPainter(doc: Document, options: PainterOptions = {}) {
   const observer = new IntersectionObserver(
     (entries) => {
       for (const entry of entries) {
-        const t = tracked.get(entry.target);
-        if (!t) continue;
-        if (entry.isIntersecting) register(t);
-        else unregister(t);
+        const g = groups.get(entry.target);
+        if (!g) continue;
+        g.near = entry.isIntersecting;
+        for (const t of g.members) {
+          if (g.near) register(t);
+          else unregister(t);
+        }
       }
     },
     { rootMargin: options.rootMargin ?? '100% 0px' },
   );
+
+  function join(t: Tracked, target: Element) {
+    let g = groups.get(target);
+    if (!g) {
+      g = { target, members: new Set(), near: false };
+      groups.set(target, g);
+      observer.observe(target);
+    }
+    g.members.add(t);
+    t.group = g;
+    if (g.near) register(t);
+  }
+
+  function leave(t: Tracked) {
+    const g = t.group;
+    g.members.delete(t);
+    if (g.members.size === 0) {
+      groups.delete(g.target);
+      observer.unobserve(g.target);
+    }
+  }
 
   function drop(el: Element) {
     const t = tracked.get(el);
     if (!t) return;
     unregister(t);
     tracked.delete(el);
-    observer.unobserve(el);
+    leave(t);
   }
 
   return {
-    /** Replaces the spans painted for one block element (an empty list clears it). */
-    set(el: Element, spans: Span[]) {
+    /**
+     * Replaces the spans painted for one block element (an empty list clears it). `group`: the element whose
+     * visibility decides whether they are registered (the post the block belongs to; default the block itself).
+     */
+    set(el: Element, spans: Span[], group: Element = el) {
       const old = tracked.get(el);
       if (spans.length === 0) {
         if (old) drop(el);
         return;
       }
       if (old) {
-        const wasLive = old.live !== null;
         unregister(old);
         old.spans = spans;
-        if (wasLive) register(old);
+        if (old.group.target !== group) {
+          leave(old);
+          join(old, group);
+        } else if (old.group.near) register(old);
         return;
       }
-      tracked.set(el, { element: el, spans, live: null });
-      observer.observe(el);
+      const t = { element: el, spans, live: null } as unknown as Tracked;
+      tracked.set(el, t);
+      join(t, group);
     },
     /** Adds spans to a block already set in this scan (a block element split by <br> or nested blocks). */
-    append(el: Element, spans: Span[]) {
+    append(el: Element, spans: Span[], group: Element = el) {
       const old = tracked.get(el);
       if (!old) {
-        this.set(el, spans);
+        this.set(el, spans, group);
         return;
       }
       if (spans.length === 0) return;
@@ -155,6 +199,7 @@ export function createPainter(doc: Document, options: PainterOptions = {}) {
     destroy() {
       observer.disconnect();
       tracked.clear();
+      groups.clear();
       liveBlocks.clear();
       liveRanges = 0;
       for (const name of ALL_HIGHLIGHT_NAMES) {
