@@ -91,8 +91,9 @@ export function squash(text: string | null | undefined): string {
 export function textOf(el: Element | null, skip?: (el: Element) => boolean): string {
   if (!el) return '';
   const parts: string[] = [];
+  // firstChild/nextSibling rather than iterating childNodes: no NodeList and iterator per element.
   const walk = (node: Node) => {
-    for (const child of node.childNodes) {
+    for (let child = node.firstChild; child; child = child.nextSibling) {
       if (child.nodeType === 3) parts.push(child.nodeValue ?? '');
       else if (child.nodeType === 1) {
         const c = child as Element;

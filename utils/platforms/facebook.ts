@@ -68,10 +68,25 @@ function isPlaceholder(el: Element): boolean {
 function profileUrl(href: string | null | undefined, base: URL): string | undefined {
   const abs = absUrl(href, base);
   if (!abs) return undefined;
-  const url = new URL(normalizePermalink(abs, 'facebook'));
-  const id = url.pathname === '/profile.php' ? url.searchParams.get('id') : null;
-  url.search = id ? `?id=${id}` : '';
-  return url.href;
+  let out = profileUrls.get(abs);
+  if (out === undefined) {
+    const url = new URL(normalizePermalink(abs, 'facebook'));
+    const id = url.pathname === '/profile.php' ? url.searchParams.get('id') : null;
+    url.search = id ? `?id=${id}` : '';
+    out = url.href;
+    if (profileUrls.size >= 5000) profileUrls.clear();
+    profileUrls.set(abs, out);
+  }
+  return out;
+}
+/** profileUrl by absolute href: the same authors comment under many posts. */
+const profileUrls = new Map<string, string>();
+
+/** The page URL as a URL object, parsed once per distinct href (authorOf asks for it for every post). */
+let lastBase: { href: string; url: URL } | undefined;
+function baseUrl(href: string): URL {
+  if (lastBase?.href !== href) lastBase = { href, url: new URL(href) };
+  return lastBase.url;
 }
 
 function withoutComments(item: Element) {
@@ -122,7 +137,7 @@ function commentPermalink(item: Element, pageUrl: URL, skip: (el: Element) => bo
 function authorOf(item: Element, comment: boolean, skip: (el: Element) => boolean): { name: string; url?: string } {
   const base = item.ownerDocument.location?.href ?? 'https://www.facebook.com/';
   const fromLink = (a: Element | null | undefined) =>
-    a ? { name: textOf(a), url: profileUrl(a.getAttribute('href'), new URL(base)) } : null;
+    a ? { name: textOf(a), url: profileUrl(a.getAttribute('href'), baseUrl(base)) } : null;
   if (!comment) {
     // the header the post is labelled by (2020-22), the 2025 rendering role, then m.'s h3
     const labelId = item.getAttribute('aria-labelledby')?.split(/\s+/)[0];
