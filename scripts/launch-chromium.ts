@@ -18,6 +18,8 @@ export interface Lauscher {
   worker: Worker;
   extensionId: string;
   extensionUrl(page: 'popup.html' | 'sidepanel.html' | 'options.html'): string;
+  /** Writes settings as the options page would (extension storage, through the service worker). */
+  setSetting(key: string, value: unknown): Promise<void>;
   /** Serves `file` for every request whose URL matches `url`. */
   serve(url: string | RegExp, file: string, contentType?: string): Promise<void>;
   close(): Promise<void>;
@@ -67,6 +69,15 @@ export async function launchLauscher(
     worker,
     extensionId,
     extensionUrl: (page) => `chrome-extension://${extensionId}/${page}`,
+    async setSetting(key, value) {
+      await worker.evaluate(
+        ([k, v]) =>
+          (
+            globalThis as unknown as { chrome: { storage: { local: { set(o: object): Promise<void> } } } }
+          ).chrome.storage.local.set({ [k as string]: v }),
+        [key, value] as const,
+      );
+    },
     async serve(url, file, contentType = 'text/html; charset=utf-8') {
       const body = readFileSync(file);
       await context.route(url, (route) => route.fulfill({ status: 200, contentType, body }));

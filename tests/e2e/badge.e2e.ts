@@ -12,15 +12,7 @@ const badgeText = () =>
   );
 
 async function setOfficeHours(value: object) {
-  await lauscher.worker.evaluate(
-    (v) =>
-      (
-        globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }
-      ).chrome.storage.local.set({
-        officeHours: v,
-      }),
-    value,
-  );
+  await lauscher.setSetting('officeHours', value);
 }
 
 beforeAll(async () => {

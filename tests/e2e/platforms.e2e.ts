@@ -15,15 +15,7 @@ function profileWith(terms: string[]): Profile {
 }
 
 async function setProfile(profile: Profile) {
-  await lauscher.worker.evaluate(
-    (p) =>
-      (
-        globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }
-      ).chrome.storage.local.set({
-        profile: p,
-      }),
-    profile,
-  );
+  await lauscher.setSetting('profile', profile);
 }
 
 async function clearLog() {

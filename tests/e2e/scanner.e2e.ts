@@ -26,15 +26,7 @@ const long = generateFeed({ posts: 2000, seed: 42 });
 
 async function setProfile(profile: Profile) {
   // Through the service worker (an extension context), as the options page would store it.
-  await lauscher.worker.evaluate(
-    (p) =>
-      (
-        globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }
-      ).chrome.storage.local.set({
-        profile: p,
-      }),
-    profile,
-  );
+  await lauscher.setSetting('profile', profile);
 }
 
 beforeAll(async () => {
