@@ -14,6 +14,9 @@ import type { ExtractedItem, PlatformAdapter } from './platforms/types';
 import type { BlockMatches } from './scanner';
 import { snippetAround } from './snippet';
 
+/** Blocks shorter than this (names, dates) give way to a longer matched block of the same item for the snippet. */
+const SHORT_BLOCK = 80;
+
 interface Pending {
   terms: Set<string>;
   topicIds: Set<string>;
@@ -254,6 +257,11 @@ export function createMentionCollector(options: CollectorOptions) {
             end: first ? first.end : -1,
           };
           pending.set(el, p);
+        } else if (p.text.length < SHORT_BLOCK && block.text.length > p.text.length && matches[0]) {
+          // A name line ("Stadt Musterstadt") makes a poor snippet: the post's own text is the longer block.
+          p.text = block.text;
+          p.start = matches[0].start;
+          p.end = matches[0].end;
         }
         for (const m of matches) {
           p.terms.add(m.term);
@@ -263,12 +271,12 @@ export function createMentionCollector(options: CollectorOptions) {
       itemOfBlock.clear();
       if (!timer && !draining && pending.size) timer = setTimeout(startDrain, delayMs);
     },
-    /** The mention for a post element, when one was logged on this page. */
     /** The item element of a logged mention on this page, if it is still there. */
     elementFor(mentionKey: string): Element | undefined {
       const el = byKey.get(mentionKey)?.deref();
       return el?.isConnected ? el : undefined;
     },
+    /** The mention for a post element, when one was logged on this page. */
     mentionFor(el: Element): MentionInput | undefined {
       return extracted.get(el);
     },

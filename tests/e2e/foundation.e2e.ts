@@ -80,6 +80,13 @@ describe('demo feed on www.facebook.com', () => {
     expect(baustelle?.platform).toBe('facebook');
     expect(baustelle?.topicIds).toEqual(expect.arrayContaining(['municipality', 'bau']));
     expect(String(baustelle?.author)).toMatch(/^Person [0-9A-F]{4}$/); // pseudonymised by default
+    // A comment whose author name also matches ("Stadt Musterstadt") keeps its text, not the name, as snippet.
+    await expect
+      .poll(async () => (await readMentions(lauscher)).some((r) => String(r.snippet).startsWith('Hallo Marco')), {
+        timeout: 10_000,
+      })
+      .toBe(true);
+    expect((await readMentions(lauscher)).some((r) => r.snippet === 'Stadt Musterstadt')).toBe(false);
 
     // Popup: today's count equals the log.
     const popup = await lauscher.context.newPage();
