@@ -91,8 +91,8 @@ describe('demo feed on www.facebook.com', () => {
     // Popup: today's count equals the log.
     const popup = await lauscher.context.newPage();
     await popup.goto(lauscher.extensionUrl('popup.html'));
-    const count = Number(await popup.getByTestId('digest-today-count').textContent());
-    expect(count).toBe((await readMentions(lauscher, popup)).length);
+    const stored = (await readMentions(lauscher, popup)).length;
+    await expect.poll(async () => Number(await popup.getByTestId('digest-today-count').textContent())).toBe(stored);
     await expect.poll(() => popup.getByTestId('mention-card').count()).toBeGreaterThan(0);
     await popup.screenshot({ path: 'test-results/popup.png' });
     await page.screenshot({ path: 'test-results/demo-feed.png' });

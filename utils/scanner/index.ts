@@ -157,7 +157,8 @@ export function createScanner(options: ScannerOptions) {
     const began = performance.now();
     const until = began + sliceMs;
     const found: BlockMatches[] = [];
-    while (performance.now() < until) {
+    // At least one step per slice, however busy the page: the scan always makes progress.
+    do {
       if (!job) {
         const next = takeRoot();
         if (!next) break;
@@ -165,17 +166,24 @@ export function createScanner(options: ScannerOptions) {
       }
       for (const block of job.walker.next(NODES_PER_CHECK)) processBlock(block, job.seen, found);
       if (job.walker.done) job = null;
-    }
+    } while (performance.now() < until);
     if (needSweep) {
       needSweep = false;
       painter.sweep();
     }
-    if (found.length) options.onMatches(found);
+    if (found.length) {
+      try {
+        options.onMatches(found);
+      } catch (err) {
+        // A consumer's error must not stop the scan (highlighting goes on, the queue keeps draining).
+        console.warn('[Lauscher]', err);
+      }
+    }
     const took = performance.now() - began;
     counters.busyMs += took;
     counters.slices += 1;
     if (took > counters.maxSliceMs) counters.maxSliceMs = took;
-    if (job || pending.size) schedule();
+    if (job || pending.size || queue.length) schedule();
     else {
       const waiters = idleWaiters;
       idleWaiters = [];
