@@ -47,6 +47,17 @@ for (let i = 0; i < 8; i++) {
 }
 await page.evaluate(() => window.scrollTo(0, 0));
 await page.waitForTimeout(800);
+// Point at a highlight, as a user would, so the screenshot shows the tooltip too.
+const spot = await page.evaluate(() => {
+  const range = [...((CSS.highlights.get('lauscher-amber') as Highlight | undefined) ?? [])][0] as Range | undefined;
+  const rect = range?.getBoundingClientRect();
+  return rect ? { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 } : null;
+});
+if (spot) {
+  await page.mouse.move(spot.x - 30, spot.y + 120);
+  await page.mouse.move(spot.x, spot.y, { steps: 4 });
+  await page.waitForTimeout(400);
+}
 await page.screenshot({ path: join(outDir, 'demo-feed.png') });
 
 const popup = await lauscher.context.newPage();
