@@ -1,5 +1,8 @@
 import type { ExtractedItem } from './types';
 
+/** NodeFilter.SHOW_TEXT | SHOW_CDATA_SECTION as a number: the extract tool runs in Node, where NodeFilter is no global. */
+const SHOW_TEXT_AND_CDATA = 0x4 | 0x8;
+
 // Site-independent DOM helpers shared by the adapters. No site-specific selectors here (HOUSE-STYLE point 4).
 
 /** The element for a node (text nodes -> parent element). */
@@ -58,7 +61,7 @@ const NON_SPACE = /\S/;
  * post (stops at the first text node that is not blank).
  */
 export function hasText(el: Element): boolean {
-  const walker = el.ownerDocument.createTreeWalker(el, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_CDATA_SECTION);
+  const walker = el.ownerDocument.createTreeWalker(el, SHOW_TEXT_AND_CDATA);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     if (NON_SPACE.test((node as CharacterData).data)) return true;
   }
@@ -71,7 +74,7 @@ export function hasText(el: Element): boolean {
  */
 export function nonSpaceLength(root: Node, limit: number): number {
   const doc = root.ownerDocument ?? (root as Document);
-  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_CDATA_SECTION);
+  const walker = doc.createTreeWalker(root, SHOW_TEXT_AND_CDATA);
   let n = 0;
   for (let node = walker.nextNode(); node && n < limit; node = walker.nextNode()) {
     n += (node as CharacterData).data.replace(/\s+/g, '').length;
