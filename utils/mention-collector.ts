@@ -192,8 +192,13 @@ export function createMentionCollector(options: CollectorOptions) {
     let item: ExtractedItem;
     let mentionKey: string;
     try {
+      // Object.assign, not a spread: a spread would read the item's lazy `text` getter (only needed for the key).
       item = fallbackItems.has(el)
-        ? { ...generic.extract(el, new URL(pageUrl)), platform: adapter.id, kind: 'post', permalink: pageUrl }
+        ? Object.assign(generic.extract(el, new URL(pageUrl)), {
+            platform: adapter.id,
+            kind: 'post' as const,
+            permalink: pageUrl,
+          })
         : adapter.extract(el, new URL(pageUrl));
       mentionKey = mentionKeyFor(item, pageUrl);
     } catch (err) {

@@ -183,6 +183,25 @@ export function safe<T>(fn: () => T, fallback: T): T {
 }
 
 /**
+ * An item's text, read on first use and remembered: adapters expose it as `get text() { return text(); }`, as only
+ * some callers need it (the mention key of an item without its own permalink, the extract tool). Never throws: when
+ * `read` does, the text is the container's whitespace-squashed textContent (as safeExtract's fallback), else ''.
+ */
+export function lazyText(read: () => string, container: Element): () => string {
+  let text: string | undefined;
+  return () => {
+    if (text === undefined) {
+      try {
+        text = read();
+      } catch {
+        text = safe(() => squash(container.textContent), '');
+      }
+    }
+    return text;
+  };
+}
+
+/**
  * Runs an adapter's reader; on any exception returns the honest fallback (kind post, page URL, whole text). Pass the
  * fallback as a function: it is built only when needed (the whole text of a post is not cheap).
  */

@@ -5,6 +5,7 @@ import {
   hasText,
   inNested,
   isoFrom,
+  lazyText,
   pick,
   safe,
   safeExtract,
@@ -245,9 +246,13 @@ export const facebook: PlatformAdapter = {
           ? commentPermalink(container, pageUrl, skip)
           : postPermalink(container, pageUrl, skip);
         const author = authorOf(container, comment, skip);
-        const text = comment
-          ? blockText(container, skip, 'div[dir="auto"], [data-sigil="comment-body"]')
-          : postText(container, skip);
+        const text = lazyText(
+          () =>
+            comment
+              ? blockText(container, skip, 'div[dir="auto"], [data-sigil="comment-body"]')
+              : postText(container, skip),
+          container,
+        );
         return {
           platform: 'facebook' as const,
           kind: comment ? ('comment' as const) : ('post' as const),
@@ -255,7 +260,9 @@ export const facebook: PlatformAdapter = {
           author: author.name,
           authorUrl: author.url,
           time: timeOfItem(container, permalink, skip),
-          text,
+          get text() {
+            return text();
+          },
           container,
         };
       },

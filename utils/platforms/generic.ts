@@ -1,4 +1,4 @@
-import { absUrl, elementOf, isoFrom, pick, safeExtract, squash, textOf } from './dom';
+import { absUrl, elementOf, isoFrom, lazyText, pick, safeExtract, squash, textOf } from './dom';
 import type { ExtractedItem, PlatformAdapter } from './types';
 
 // Any other site: article/comment heuristics (HTML5 sectioning, schema.org microdata, the common "comment" class
@@ -77,13 +77,16 @@ export const generic: PlatformAdapter = {
         ['time[datetime]', 'abbr[data-utime]', '[itemprop="datePublished"]', 'time'],
         skip,
       );
-      const bodyEl = pick(
-        container,
-        ['[itemprop="text"]', '[itemprop="articleBody"]', '.comment-content', '.comment-body'],
-        skip,
-      );
-      const heading = comment ? '' : textOf(pick(container, ['h1', 'h2', 'h3', 'h4'], skip));
-      const body = bodyEl ? textOf(bodyEl) : textOf(container, skip);
+      const text = lazyText(() => {
+        const bodyEl = pick(
+          container,
+          ['[itemprop="text"]', '[itemprop="articleBody"]', '.comment-content', '.comment-body'],
+          skip,
+        );
+        const heading = comment ? '' : textOf(pick(container, ['h1', 'h2', 'h3', 'h4'], skip));
+        const body = bodyEl ? textOf(bodyEl) : textOf(container, skip);
+        return bodyEl && heading && !body.startsWith(heading) ? squash(`${heading} ${body}`) : body;
+      }, container);
       return {
         platform: 'generic' as const,
         kind: comment ? ('comment' as const) : ('post' as const),
@@ -93,7 +96,9 @@ export const generic: PlatformAdapter = {
           absUrl((authorEl?.closest('a[href]') ?? authorEl?.querySelector('a[href]'))?.getAttribute('href'), pageUrl) ||
           undefined,
         time: isoFrom(timeEl) ?? (squash(timeEl?.textContent) || undefined),
-        text: bodyEl && heading && !body.startsWith(heading) ? squash(`${heading} ${body}`) : body,
+        get text() {
+          return text();
+        },
         container,
       };
     }, fallback);

@@ -1,4 +1,4 @@
-import { absUrl, elementOf, isoFrom, safe, safeExtract, squash, textOf } from './dom';
+import { absUrl, elementOf, isoFrom, lazyText, safe, safeExtract, squash, textOf } from './dom';
 import { normalizePermalink } from './mention-key';
 import type { ExtractedItem, PlatformAdapter } from './types';
 
@@ -93,15 +93,19 @@ export const instagram: PlatformAdapter = {
       const profile = [...container.querySelectorAll('a[href]')].find((a) => isProfileLink(a, pageUrl) && textOf(a));
       const author = textOf(profile ?? null);
       // text: everything but profile links, the time link, buttons and the header's "•"
-      const text = textOf(
+      const text = lazyText(
+        () =>
+          textOf(
+            container,
+            (el) =>
+              el.matches('[role="button"], button, a[href*="/reels/audio/"]') ||
+              (el.matches('a[href]') && (isProfileLink(el, pageUrl) || !!el.querySelector('time'))) ||
+              el.matches('time'),
+          )
+            .replace(/(?:^|\s)•(?=\s|$)/g, ' ')
+            .trim(),
         container,
-        (el) =>
-          el.matches('[role="button"], button, a[href*="/reels/audio/"]') ||
-          (el.matches('a[href]') && (isProfileLink(el, pageUrl) || !!el.querySelector('time'))) ||
-          el.matches('time'),
-      )
-        .replace(/(?:^|\s)•(?=\s|$)/g, ' ')
-        .trim();
+      );
       return {
         platform: 'instagram' as const,
         kind: isComment ? ('comment' as const) : ('post' as const),
@@ -109,7 +113,9 @@ export const instagram: PlatformAdapter = {
         author,
         authorUrl: profile ? absUrl(profile.getAttribute('href'), pageUrl) : undefined,
         time: isoFrom(time) ?? (squash(time?.textContent) || undefined),
-        text,
+        get text() {
+          return text();
+        },
         container,
       };
     }, fallback);

@@ -1,4 +1,4 @@
-import { absUrl, closestDeep, elementOf, inNested, isoFrom, pick, safeExtract, squash, textOf } from './dom';
+import { absUrl, closestDeep, elementOf, inNested, isoFrom, lazyText, pick, safeExtract, squash, textOf } from './dom';
 import { normalizePermalink } from './mention-key';
 import type { ExtractedItem, PlatformAdapter } from './types';
 
@@ -84,13 +84,16 @@ export const linkedin: PlatformAdapter = {
           : ['.update-components-actor__title span[aria-hidden="true"]', '.update-components-actor__name'],
         skip,
       );
-      const body = pick(
-        container,
-        comment
-          ? ['.comments-comment-item__main-content', '.comments-comment-entity__content', '[dir="ltr"]']
-          : ['.update-components-text', '.feed-shared-update-v2__description', '.feed-shared-text'],
-        skip,
-      );
+      const text = lazyText(() => {
+        const body = pick(
+          container,
+          comment
+            ? ['.comments-comment-item__main-content', '.comments-comment-entity__content', '[dir="ltr"]']
+            : ['.update-components-text', '.feed-shared-update-v2__description', '.feed-shared-text'],
+          skip,
+        );
+        return textOf(body, (el) => el.matches('button, .visually-hidden'));
+      }, container);
       const timeEl = pick(
         container,
         comment
@@ -113,7 +116,9 @@ export const linkedin: PlatformAdapter = {
           ? normalizePermalink(absUrl(authorLink.getAttribute('href'), pageUrl), 'linkedin')
           : undefined,
         time: isoFrom(timeEl) ?? (timeText || undefined),
-        text: textOf(body, (el) => el.matches('button, .visually-hidden')),
+        get text() {
+          return text();
+        },
         container,
       };
     }, fallback);

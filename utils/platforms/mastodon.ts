@@ -1,4 +1,4 @@
-import { absUrl, closestDeep, elementOf, isoFrom, pick, safe, safeExtract, squash, textOf } from './dom';
+import { absUrl, closestDeep, elementOf, isoFrom, lazyText, pick, safe, safeExtract, squash, textOf } from './dom';
 import { normalizePermalink } from './mention-key';
 import type { ExtractedItem, PlatformAdapter } from './types';
 
@@ -46,7 +46,13 @@ export const mastodon: PlatformAdapter = {
       const nameEl = nameLink?.querySelector('.display-name__html, strong') ?? nameLink;
       const account = squash(nameLink?.querySelector('.display-name__account')?.textContent);
       const name = squash(nameEl?.textContent);
-      const body = pick(container, ['.status__content__text', '.status__content', '.e-content']);
+      const text = lazyText(
+        () =>
+          textOf(pick(container, ['.status__content__text', '.status__content', '.e-content']), (el) =>
+            el.matches('.status__content__spoiler-link, button'),
+          ),
+        container,
+      );
       // in a thread (/@user/<id>), statuses after the focal (detailed) status are replies
       const focal = container.ownerDocument.querySelector('.detailed-status');
       const isReply =
@@ -61,7 +67,9 @@ export const mastodon: PlatformAdapter = {
         author: account && name ? `${name} (${account})` : name || account,
         authorUrl: absUrl(nameLink?.getAttribute('href'), pageUrl) || undefined,
         time: isoFrom(time) ?? (squash(time?.textContent ?? anchor?.textContent) || undefined),
-        text: textOf(body, (el) => el.matches('.status__content__spoiler-link, button')),
+        get text() {
+          return text();
+        },
         container,
       };
     }, fallback);

@@ -1,4 +1,4 @@
-import { absUrl, closestDeep, elementOf, inNested, isoFrom, pick, safeExtract, squash, textOf } from './dom';
+import { absUrl, closestDeep, elementOf, inNested, isoFrom, lazyText, pick, safeExtract, squash, textOf } from './dom';
 import { normalizePermalink } from './mention-key';
 import type { ExtractedItem, PlatformAdapter } from './types';
 
@@ -50,18 +50,21 @@ export const nebenan: PlatformAdapter = {
       }
       const authorLink = pick(container, ['a[href*="/users/"]', 'a[href*="/profile/"]', 'a[rel="author"]'], skip);
       const nameEl = authorLink?.querySelector('strong, b, span') ?? authorLink;
-      const body = pick(
-        container,
-        ['[data-testid="post-body"]', '[data-testid="comment-body"]', '[itemprop="text"]', 'p'],
-        skip,
-      );
-      const texts = body?.matches('p')
-        ? [...container.querySelectorAll('p')]
-            .filter((p) => !skip(p))
-            .map((p) => textOf(p))
-            .join(' ')
-        : textOf(body);
-      const title = comment ? '' : textOf(pick(container, ['h1', 'h2', 'h3'], skip));
+      const text = lazyText(() => {
+        const body = pick(
+          container,
+          ['[data-testid="post-body"]', '[data-testid="comment-body"]', '[itemprop="text"]', 'p'],
+          skip,
+        );
+        const texts = body?.matches('p')
+          ? [...container.querySelectorAll('p')]
+              .filter((p) => !skip(p))
+              .map((p) => textOf(p))
+              .join(' ')
+          : textOf(body);
+        const title = comment ? '' : textOf(pick(container, ['h1', 'h2', 'h3'], skip));
+        return squash(`${title} ${texts}`);
+      }, container);
       const timeEl = pick(container, ['time[datetime]', 'time'], skip);
       return {
         platform: 'nebenan' as const,
@@ -71,7 +74,9 @@ export const nebenan: PlatformAdapter = {
         author: squash(nameEl?.textContent),
         authorUrl: absUrl(authorLink?.getAttribute('href'), pageUrl) || undefined,
         time: isoFrom(timeEl) ?? (squash(timeEl?.textContent) || undefined),
-        text: squash(`${title} ${texts}`),
+        get text() {
+          return text();
+        },
         container,
       };
     }, fallback);

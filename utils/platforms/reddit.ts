@@ -4,6 +4,7 @@ import {
   elementOf,
   inNested,
   isoFrom,
+  lazyText,
   pick,
   queryAllDeep,
   safeExtract,
@@ -63,12 +64,15 @@ export const reddit: PlatformAdapter = {
       if (tag === 'shreddit-post' || tag === 'shreddit-comment') {
         const comment = tag === 'shreddit-comment';
         const author = container.getAttribute('author') ?? '';
-        const body = comment
-          ? pick(container, ['[slot="comment"]'], skip)
-          : pick(container, ['[slot="text-body"]', '[slot="post-media-container"]'], skip);
-        const title = comment
-          ? ''
-          : (container.getAttribute('post-title') ?? textOf(pick(container, ['[slot="title"]'], skip)));
+        const text = lazyText(() => {
+          const body = comment
+            ? pick(container, ['[slot="comment"]'], skip)
+            : pick(container, ['[slot="text-body"]', '[slot="post-media-container"]'], skip);
+          const title = comment
+            ? ''
+            : (container.getAttribute('post-title') ?? textOf(pick(container, ['[slot="title"]'], skip)));
+          return squash(`${title} ${textOf(body)}`);
+        }, container);
         const created = container.getAttribute('created-timestamp') ?? container.getAttribute('created');
         const timeEl = pick(container, ['time[datetime]', 'faceplate-timeago[ts]'], skip);
         return {
@@ -79,7 +83,9 @@ export const reddit: PlatformAdapter = {
           author,
           authorUrl: author ? `https://www.reddit.com/user/${author}/` : undefined,
           time: created ? toIso(created) : (isoFrom(timeEl) ?? (squash(timeEl?.textContent) || undefined)),
-          text: squash(`${title} ${textOf(body)}`),
+          get text() {
+            return text();
+          },
           container,
         };
       }
@@ -87,8 +93,11 @@ export const reddit: PlatformAdapter = {
         const comment = container.getAttribute('data-type') === 'comment';
         const entry = pick(container, ['.entry'], skip) ?? container;
         const authorEl = pick(entry, ['a.author'], skip);
-        const title = comment ? '' : textOf(pick(entry, ['a.title'], skip));
-        const body = pick(entry, ['.usertext-body .md', '.usertext-body', 'form.usertext'], skip);
+        const text = lazyText(() => {
+          const title = comment ? '' : textOf(pick(entry, ['a.title'], skip));
+          const body = pick(entry, ['.usertext-body .md', '.usertext-body', 'form.usertext'], skip);
+          return squash(`${title} ${textOf(body)}`);
+        }, container);
         const timeEl = pick(entry, ['time.live-timestamp[datetime]', 'time[datetime]'], skip);
         const author = container.getAttribute('data-author') ?? squash(authorEl?.textContent);
         return {
@@ -101,7 +110,9 @@ export const reddit: PlatformAdapter = {
           author,
           authorUrl: absUrl(authorEl?.getAttribute('href'), pageUrl) || undefined,
           time: isoFrom(timeEl) ?? (squash(timeEl?.textContent) || undefined),
-          text: squash(`${title} ${textOf(body)}`),
+          get text() {
+            return text();
+          },
           container,
         };
       }
@@ -119,14 +130,17 @@ export const reddit: PlatformAdapter = {
         comment ? ['a[data-testid="comment_timestamp"]'] : ['a[data-click-id="timestamp"]', 'a[href*="/comments/"]'],
         skip,
       );
-      const body = comment
-        ? pick(container, ['[data-testid="comment"]'], skip)
-        : pick(
-            container,
-            ['[data-click-id="text"]', '[data-test-id="post-content"]', '[data-adclicklocation="media"]'],
-            skip,
-          );
-      const title = comment ? '' : textOf(pick(container, ['h1', 'h3', 'h2'], skip));
+      const text = lazyText(() => {
+        const body = comment
+          ? pick(container, ['[data-testid="comment"]'], skip)
+          : pick(
+              container,
+              ['[data-click-id="text"]', '[data-test-id="post-content"]', '[data-adclicklocation="media"]'],
+              skip,
+            );
+        const title = comment ? '' : textOf(pick(container, ['h1', 'h3', 'h2'], skip));
+        return squash(`${title} ${textOf(body)}`);
+      }, container);
       const author = squash(authorEl?.textContent).replace(/^u\//, '');
       return {
         platform: 'reddit' as const,
@@ -135,7 +149,9 @@ export const reddit: PlatformAdapter = {
         author,
         authorUrl: absUrl(authorEl?.getAttribute('href'), pageUrl) || undefined,
         time: isoFrom(timeEl?.querySelector('time[datetime]') ?? null) ?? (squash(timeEl?.textContent) || undefined),
-        text: squash(`${title} ${textOf(body)}`),
+        get text() {
+          return text();
+        },
         container,
       };
     }, fallback);

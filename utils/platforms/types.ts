@@ -9,7 +9,11 @@ export interface ExtractedItem {
   authorUrl?: string;
   /** ISO when the page gives one, else the visible text. */
   time?: string;
-  text: string;
+  /**
+   * The item's own text (no nested comments, buttons, links' chrome). Adapters define it as a memoised getter
+   * (dom.ts lazyText): it is read only when needed. Enumerable, so JSON.stringify and spreads still include it.
+   */
+  readonly text: string;
   /** The element whose text was matched. */
   container: Element;
 }

@@ -1,4 +1,4 @@
-import { absUrl, closestDeep, elementOf, safeExtract, squash, textOf } from './dom';
+import { absUrl, closestDeep, elementOf, lazyText, safeExtract, squash, textOf } from './dom';
 import { normalizePermalink } from './mention-key';
 import type { ExtractedItem, PlatformAdapter } from './types';
 
@@ -44,7 +44,7 @@ export const x: PlatformAdapter = {
       const handle = [...(user?.querySelectorAll('a[href] span') ?? [])]
         .map((s) => squash(s.textContent))
         .find((t) => t.startsWith('@'));
-      const text = textOf(container.querySelector('[data-testid="tweetText"]'));
+      const text = lazyText(() => textOf(container.querySelector('[data-testid="tweetText"]')), container);
       // on a conversation page, every post but the focal one is a reply
       const focal = statusId(pageUrl.pathname);
       const own = statusId(permalink);
@@ -56,7 +56,9 @@ export const x: PlatformAdapter = {
         author: name && handle && !name.includes(handle) ? `${name} (${handle})` : name || handle || '',
         authorUrl: absUrl(profile?.getAttribute('href'), pageUrl) || undefined,
         time: time?.getAttribute('datetime') ?? (squash(time?.textContent) || undefined),
-        text,
+        get text() {
+          return text();
+        },
         container,
       };
     }, fallback);

@@ -1,4 +1,4 @@
-import { absUrl, closestDeep, elementOf, queryAllDeep, safeExtract, squash, textOf } from './dom';
+import { absUrl, closestDeep, elementOf, lazyText, queryAllDeep, safeExtract, squash, textOf } from './dom';
 import { normalizePermalink } from './mention-key';
 import type { ExtractedItem, PlatformAdapter } from './types';
 
@@ -45,6 +45,7 @@ export const youtube: PlatformAdapter = {
         const authorEl = container.querySelector('#author-text');
         const timeLink = container.querySelector('#published-time-text a[href], a[href*="lc="]');
         const href = absUrl(timeLink?.getAttribute('href'), pageUrl);
+        const text = lazyText(() => textOf(container.querySelector('#content-text')), container);
         return {
           platform: 'youtube' as const,
           kind: 'comment' as const,
@@ -54,15 +55,20 @@ export const youtube: PlatformAdapter = {
             absUrl(authorEl?.closest('a[href]')?.getAttribute('href') ?? authorEl?.getAttribute('href'), pageUrl) ||
             undefined,
           time: squash(timeLink?.textContent) || undefined,
-          text: textOf(container.querySelector('#content-text')),
+          get text() {
+            return text();
+          },
           container,
         };
       }
-      const title = container.querySelector('#title h1, h1, h2.title');
+      const text = lazyText(() => {
+        const title = container.querySelector('#title h1, h1, h2.title');
+        const description = container.querySelector(
+          '#description-inline-expander, #description, #attributed-snippet-text',
+        );
+        return squash(`${textOf(title)} ${textOf(description)}`);
+      }, container);
       const channel = container.querySelector('ytd-channel-name a[href], #channel-name a[href], a[href^="/@"]');
-      const description = container.querySelector(
-        '#description-inline-expander, #description, #attributed-snippet-text',
-      );
       const date = container.querySelector('#info span:nth-of-type(3), #date, #info-strings yt-formatted-string');
       return {
         platform: 'youtube' as const,
@@ -71,7 +77,9 @@ export const youtube: PlatformAdapter = {
         author: squash(channel?.textContent),
         authorUrl: absUrl(channel?.getAttribute('href'), pageUrl) || undefined,
         time: squash(date?.textContent) || undefined,
-        text: squash(`${textOf(title)} ${textOf(description)}`),
+        get text() {
+          return text();
+        },
         container,
       };
     }, fallback);

@@ -12,6 +12,7 @@ import {
   markupChanged,
   pickAdapter,
 } from '../../../utils/platforms';
+import { lazyText } from '../../../utils/platforms/dom';
 import { loadFixture } from './load';
 
 const root = resolve(__dirname, '../../..');
@@ -70,5 +71,66 @@ describe('markup-changed detection', () => {
     expect(expectsItems(fb.adapter, new URL('https://www.facebook.com/settings'))).toBe(false);
     const blog = loadFixture('generic/blog-comments.html', 'https://anzeiger.example/');
     expect(expectsItems(blog.adapter, blog.url)).toBe(false);
+  });
+});
+
+describe('lazy item text', () => {
+  const pages: Array<[string, string]> = [
+    ['facebook/2022-04-www-feed-en.html', 'https://web.facebook.com/'],
+    ['facebook/2021-06-m-group-feed.html', 'https://m.facebook.com/groups/southamericansincomputing/'],
+    ['generic/blog-comments.html', 'https://anzeiger.example/stadtfest-abgesagt/'],
+    ['instagram/2025-04-post-with-comments.html', 'https://www.instagram.com/p/DFsnKM3pHnC/'],
+    ['linkedin/feed-post-comments.html', 'https://www.linkedin.com/feed/'],
+    ['mastodon/thread.html', 'https://social.musterstadt.example/@stadt/112233445566778899'],
+    ['nebenan/feed-post-comments.html', 'https://nebenan.de/feed'],
+    ['reddit/2018-old-reddit-thread.html', 'https://old.reddit.com/r/aww/comments/8dyrb3/ben/'],
+    ['reddit/2021-redesign-thread.html', 'https://www.reddit.com/r/Musterstadt/comments/abc123/baustelle_am_bahnhof/'],
+    ['reddit/2025-shreddit-thread.html', 'https://www.reddit.com/r/Musterstadt/comments/xyz789/neues_parkhaus/'],
+    ['x/2025-02-home-timeline.html', 'https://x.com/home'],
+    ['youtube/watch-comments.html', 'https://www.youtube.com/watch?v=Abc123xyz_0'],
+  ];
+  it.each(pages)('%s: text is an enumerable getter, read on first use and remembered', async (path, url) => {
+    const page = loadFixture(path, url);
+    expect(page.items.length).toBeGreaterThan(0);
+    for (const item of page.items) {
+      const desc = Object.getOwnPropertyDescriptor(item, 'text');
+      expect(desc?.get).toBeTypeOf('function');
+      expect(desc?.enumerable).toBe(true);
+    }
+    // lazy: the container's text is read when `text` is, not when the item is extracted
+    const item = page.items.reduce((a, b) => (b.text.length > a.text.length ? b : a));
+    const fresh = page.adapter.extract(item.container, page.url);
+    const before = item.text;
+    expect(before).not.toBe('');
+    for (const el of item.container.querySelectorAll('*')) {
+      for (let n = el.firstChild; n; n = n.nextSibling) if (n.nodeType === 3) n.nodeValue = '';
+    }
+    expect(fresh.text).not.toBe(before);
+    // remembered: the first read's value stays
+    expect(item.text).toBe(before);
+    expect(JSON.parse(JSON.stringify({ ...item, container: undefined })).text).toBe(before);
+    await page.close();
+  });
+  it('never throws: a failing reader falls back to the squashed textContent, then to ""', () => {
+    const el = document.createElement('div');
+    el.innerHTML = '<p> Erste   Zeile</p>\n<p>zweite </p>';
+    let calls = 0;
+    const text = lazyText(() => {
+      calls += 1;
+      throw new Error('markup changed');
+    }, el);
+    expect(text()).toBe('Erste Zeile zweite');
+    expect(text()).toBe('Erste Zeile zweite');
+    expect(calls).toBe(1);
+    const broken = {
+      get textContent(): string {
+        throw new Error('gone');
+      },
+    } as unknown as Element;
+    expect(
+      lazyText(() => {
+        throw new Error('markup changed');
+      }, broken)(),
+    ).toBe('');
   });
 });
