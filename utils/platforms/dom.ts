@@ -47,6 +47,10 @@ export function pick(
   notInside?: (el: Element) => boolean,
 ): Element | null {
   for (const sel of selectors) {
+    // querySelector stops at the first hit, which is nearly always the one (querySelectorAll lists the whole subtree)
+    const first = root.querySelector(sel);
+    if (!first) continue;
+    if (!notInside?.(first)) return first;
     for (const el of root.querySelectorAll(sel)) {
       if (!notInside?.(el)) return el;
     }
@@ -118,12 +122,29 @@ export function absUrl(href: string | null | undefined, base: URL | string): str
   if (!href) return '';
   const h = href.trim();
   if (!h || h.startsWith('javascript:')) return '';
-  try {
-    return new URL(h, base).href;
-  } catch {
-    return '';
+  // An http(s)://… href does not depend on the base: remembered, as the same links are resolved several times per
+  // post (permalink, author, the timestamp link).
+  const absolute = ABSOLUTE.test(h);
+  if (absolute) {
+    const known = absolutes.get(h);
+    if (known !== undefined) return known;
   }
+  let out: string;
+  try {
+    out = new URL(h, base).href;
+  } catch {
+    out = '';
+  }
+  if (absolute) {
+    if (absolutes.size >= ABSOLUTES_MAX) absolutes.clear();
+    absolutes.set(h, out);
+  }
+  return out;
 }
+
+const ABSOLUTE = /^https?:\/\//i;
+const ABSOLUTES_MAX = 20_000;
+const absolutes = new Map<string, string>();
 
 /** ISO time from `time[datetime]`, `abbr[data-utime]` or a `created`-like attribute; else null. */
 export function isoFrom(el: Element | null): string | null {

@@ -1,5 +1,5 @@
 import { absUrl, elementOf, isoFrom, lazyText, safe, safeExtract, squash, textOf } from './dom';
-import { normalizePermalink } from './mention-key';
+import { normalizeLink } from './mention-key';
 import type { ExtractedItem, PlatformAdapter } from './types';
 
 // www.instagram.com. No article/roles around comments (2025-04): each post or comment is the largest block that holds
@@ -78,7 +78,7 @@ export const instagram: PlatformAdapter = {
       const commentLink = container.querySelector('a[href*="/c/"]');
       const commentHref = commentLink?.getAttribute('href') ?? '';
       const isComment = /\/(?:p|reel)\/[\w-]+\/c\/\d+/.test(commentHref);
-      let permalink = isComment ? normalizePermalink(absUrl(commentHref, pageUrl), 'instagram') : '';
+      let permalink = isComment ? normalizeLink(commentHref, pageUrl, 'instagram') : '';
       if (!permalink) {
         // a feed post links its own /p/<code>/; on a post page the code is in the URL or in the comment links
         const own = container.querySelector('a[href*="/p/"], a[href*="/reel/"]')?.getAttribute('href') ?? '';

@@ -1,5 +1,5 @@
-import { absUrl, closestDeep, elementOf, inNested, isoFrom, lazyText, pick, safeExtract, squash, textOf } from './dom';
-import { normalizePermalink } from './mention-key';
+import { closestDeep, elementOf, inNested, isoFrom, lazyText, pick, safeExtract, squash, textOf } from './dom';
+import { normalizeLink } from './mention-key';
 import type { ExtractedItem, PlatformAdapter } from './types';
 
 // www.linkedin.com feed posts and comments. Posts and comments carry their URNs in data attributes
@@ -62,8 +62,8 @@ export const linkedin: PlatformAdapter = {
         permalink = `https://www.linkedin.com/feed/update/${urn}/`;
       } else {
         const a = pick(container, ['a[href*="/feed/update/urn:li:"]', 'a[href*="/posts/"]'], skip);
-        const href = absUrl(a?.getAttribute('href'), pageUrl);
-        if (href) permalink = normalizePermalink(href, 'linkedin');
+        const href = normalizeLink(a?.getAttribute('href'), pageUrl, 'linkedin');
+        if (href) permalink = href;
       }
       const authorLink = pick(
         container,
@@ -112,9 +112,7 @@ export const linkedin: PlatformAdapter = {
         kind: comment ? ('comment' as const) : ('post' as const),
         permalink,
         author: squash(nameEl?.textContent) || squash(authorLink?.textContent),
-        authorUrl: authorLink
-          ? normalizePermalink(absUrl(authorLink.getAttribute('href'), pageUrl), 'linkedin')
-          : undefined,
+        authorUrl: authorLink ? normalizeLink(authorLink.getAttribute('href'), pageUrl, 'linkedin') : undefined,
         time: isoFrom(timeEl) ?? (timeText || undefined),
         get text() {
           return text();

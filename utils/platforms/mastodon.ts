@@ -1,5 +1,5 @@
 import { absUrl, closestDeep, elementOf, isoFrom, lazyText, pick, safe, safeExtract, squash, textOf } from './dom';
-import { normalizePermalink } from './mention-key';
+import { normalizeLink } from './mention-key';
 import type { ExtractedItem, PlatformAdapter } from './types';
 
 // Mastodon web UI (any instance: detected by its markup, not the host name). The class names are Mastodon's own
@@ -40,7 +40,7 @@ export const mastodon: PlatformAdapter = {
         'a[href*="/@"] time',
       ]);
       const anchor = timeLink?.closest('a[href]') ?? timeLink;
-      const href = absUrl(anchor?.getAttribute('href'), pageUrl);
+      const href = normalizeLink(anchor?.getAttribute('href'), pageUrl, 'mastodon');
       const time = anchor?.querySelector('time[datetime]') ?? pick(container, ['time[datetime]']);
       const nameLink = pick(container, ['a.status__display-name', 'a.detailed-status__display-name', '.display-name']);
       const nameEl = nameLink?.querySelector('.display-name__html, strong') ?? nameLink;
@@ -63,7 +63,7 @@ export const mastodon: PlatformAdapter = {
       return {
         platform: 'mastodon' as const,
         kind: isReply ? ('comment' as const) : ('post' as const),
-        permalink: href ? normalizePermalink(href, 'mastodon') : pageUrl.href,
+        permalink: href || pageUrl.href,
         author: account && name ? `${name} (${account})` : name || account,
         authorUrl: absUrl(nameLink?.getAttribute('href'), pageUrl) || undefined,
         time: isoFrom(time) ?? (squash(time?.textContent ?? anchor?.textContent) || undefined),

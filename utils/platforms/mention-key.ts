@@ -58,32 +58,91 @@ const HOST_ALIASES: Record<string, string> = {
 export function normalizePermalink(href: string, platform: ExtractedItem['platform'] = 'generic'): string {
   // A pure function of its two inputs, called several times per post with the same links (the permalink, the page
   // URL, the timestamp link): remembered, so a page of thousands of posts parses each URL once.
-  const key = `${platform} ${href}`;
-  const known = normalized.get(key);
+  const cache = cacheOf(platform);
+  const known = cache.get(href);
   if (known !== undefined) return known;
-  const out = normalizeUncached(href, platform);
-  if (normalized.size >= NORMALIZED_MAX) normalized.clear();
-  normalized.set(key, out);
-  return out;
-}
-
-const NORMALIZED_MAX = 20_000;
-const normalized = new Map<string, string>();
-const dropByPlatform = new Map<string, RegExp[]>();
-
-function normalizeUncached(href: string, platform: ExtractedItem['platform']): string {
-  let url: URL;
+  let url: URL | undefined;
   try {
     url = new URL(href);
   } catch {
-    return href.trim();
+    // not a URL: kept as it is
   }
+  const out = url ? normalizeUrl(url, platform) : href.trim();
+  remember(cache, href, out);
+  return out;
+}
+
+/**
+ * `normalizePermalink(absUrl(href, base), platform)` ('' when there is no usable href: missing, fragment-only,
+ * javascript:, unparseable), parsing the href once.
+ */
+export function normalizeLink(
+  href: string | null | undefined,
+  base: URL | string,
+  platform: ExtractedItem['platform'],
+): string {
+  if (!href) return '';
+  const h = href.trim();
+  if (!h || h.startsWith('javascript:')) return '';
+  const cache = cacheOf(platform);
+  // an http(s)://… href does not depend on the base, and normalises as its parsed form does
+  const absolute = ABSOLUTE.test(h);
+  if (absolute) {
+    const known = cache.get(h);
+    if (known !== undefined) return known;
+  }
+  let url: URL;
+  try {
+    url = new URL(h, base);
+  } catch {
+    return '';
+  }
+  const abs = url.href;
+  let out = cache.get(abs);
+  if (out === undefined) {
+    out = normalizeUrl(url, platform);
+    remember(cache, abs, out);
+  }
+  if (absolute && h !== abs) remember(cache, h, out);
+  return out;
+}
+
+const ABSOLUTE = /^https?:\/\//i;
+const NORMALIZED_MAX = 20_000;
+/** href → normalised, per platform. */
+const normalized = new Map<ExtractedItem['platform'], Map<string, string>>();
+/** TRACKING plus the platform's own, as one regular expression per platform (one test per query key). */
+const dropByPlatform = new Map<string, RegExp>();
+
+function cacheOf(platform: ExtractedItem['platform']): Map<string, string> {
+  let cache = normalized.get(platform);
+  if (!cache) {
+    cache = new Map();
+    normalized.set(platform, cache);
+  }
+  return cache;
+}
+
+function remember(cache: Map<string, string>, href: string, out: string) {
+  if (cache.size >= NORMALIZED_MAX - 1) cache.clear();
+  cache.set(href, out);
+  // Normalising is idempotent, and the result is what callers pass next (mentionKeyFor gets the adapter's normalised
+  // permalink): remember it as its own normal form, so that call does not parse the URL again.
+  if (out !== href && out.startsWith('https://')) cache.set(out, out);
+}
+
+/** Normalises a parsed URL (changes it). */
+function normalizeUrl(url: URL, platform: ExtractedItem['platform']): string {
   const alias = HOST_ALIASES[url.hostname];
   if (alias) url.hostname = alias;
   if (url.protocol === 'http:') url.protocol = 'https:';
+  if (platform !== 'generic') url.hash = '';
+  const plain = url.href;
+  // No query (and no fragment): nothing to drop or sort (sorting an empty query leaves at most a trailing '?').
+  if (!plain.includes('?') && !plain.includes('#')) return plain;
   let drop = dropByPlatform.get(platform);
   if (!drop) {
-    drop = [...TRACKING, ...(PLATFORM_TRACKING[platform] ?? [])];
+    drop = new RegExp([...TRACKING, ...(PLATFORM_TRACKING[platform] ?? [])].map((re) => `(?:${re.source})`).join('|'));
     dropByPlatform.set(platform, drop);
   }
   // forEach, not [...searchParams.keys()]: in Firefox content scripts the URL is an Xray wrapper whose iterators are
@@ -93,10 +152,9 @@ function normalizeUncached(href: string, platform: ExtractedItem['platform']): s
     keys.push(key);
   });
   for (const key of keys) {
-    if (drop.some((re) => re.test(key))) url.searchParams.delete(key);
+    if (drop.test(key)) url.searchParams.delete(key);
   }
   url.searchParams.sort();
-  if (platform !== 'generic') url.hash = '';
   const s = url.href;
   return s.endsWith('?') ? s.slice(0, -1) : s;
 }

@@ -12,7 +12,7 @@ import {
   textOf,
   toIso,
 } from './dom';
-import { normalizePermalink } from './mention-key';
+import { normalizeLink } from './mention-key';
 import type { ExtractedItem, PlatformAdapter } from './types';
 
 // Three generations of Reddit markup:
@@ -27,6 +27,9 @@ const OLD = '.thing[data-type="link"], .thing[data-type="comment"]';
 const REDESIGN = '[data-testid="post-container"], div[id^="t1_"]';
 const SHREDDIT = 'shreddit-post, shreddit-comment';
 const ITEM = `${OLD}, ${REDESIGN}, ${SHREDDIT}`;
+
+/** Base of relative permalinks (parsed once). */
+const REDDIT_ROOT = new URL('https://www.reddit.com/');
 
 function itemFor(el: Element): Element | null {
   return closestDeep(el, ITEM);
@@ -56,10 +59,7 @@ export const reddit: PlatformAdapter = {
     });
     return safeExtract(() => {
       const skip = inNested(container, ITEM);
-      const link = (href: string | null | undefined) => {
-        const abs = absUrl(href, 'https://www.reddit.com/');
-        return abs ? normalizePermalink(abs, 'reddit') : '';
-      };
+      const link = (href: string | null | undefined) => normalizeLink(href, REDDIT_ROOT, 'reddit');
       const tag = container.tagName.toLowerCase();
       if (tag === 'shreddit-post' || tag === 'shreddit-comment') {
         const comment = tag === 'shreddit-comment';

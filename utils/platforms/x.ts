@@ -1,5 +1,5 @@
 import { absUrl, closestDeep, elementOf, lazyText, safeExtract, squash, textOf } from './dom';
-import { normalizePermalink } from './mention-key';
+import { normalizeLink } from './mention-key';
 import type { ExtractedItem, PlatformAdapter } from './types';
 
 // x.com / twitter.com. Verified against a saved home timeline (2025-02).
@@ -34,10 +34,8 @@ export const x: PlatformAdapter = {
       // the permalink is the status link wrapping the post's own <time> (a quoted post has its own time, later)
       const time = container.querySelector('a[href*="/status/"] time[datetime]');
       const link = time?.closest('a[href*="/status/"]') ?? container.querySelector('a[href*="/status/"]');
-      const href = absUrl(link?.getAttribute('href'), pageUrl);
-      const permalink = href
-        ? normalizePermalink(href, 'x').replace(/\/(?:analytics|photo\/\d+|retweets|likes)$/, '')
-        : pageUrl.href;
+      const href = normalizeLink(link?.getAttribute('href'), pageUrl, 'x');
+      const permalink = href ? href.replace(/\/(?:analytics|photo\/\d+|retweets|likes)$/, '') : pageUrl.href;
       const user = container.querySelector('[data-testid="User-Name"]');
       const profile = user?.querySelector('a[href]');
       const name = squash(profile?.textContent) || squash(user?.querySelector('span')?.textContent);

@@ -1,5 +1,5 @@
 import { absUrl, closestDeep, elementOf, lazyText, queryAllDeep, safeExtract, squash, textOf } from './dom';
-import { normalizePermalink } from './mention-key';
+import { normalizeLink } from './mention-key';
 import type { ExtractedItem, PlatformAdapter } from './types';
 
 // www.youtube.com watch pages and Shorts. YouTube's Polymer elements render into the light DOM, so their tag names and
@@ -44,12 +44,12 @@ export const youtube: PlatformAdapter = {
       if (COMMENT.some((s) => container.matches(s))) {
         const authorEl = container.querySelector('#author-text');
         const timeLink = container.querySelector('#published-time-text a[href], a[href*="lc="]');
-        const href = absUrl(timeLink?.getAttribute('href'), pageUrl);
+        const href = normalizeLink(timeLink?.getAttribute('href'), pageUrl, 'youtube');
         const text = lazyText(() => textOf(container.querySelector('#content-text')), container);
         return {
           platform: 'youtube' as const,
           kind: 'comment' as const,
-          permalink: href ? normalizePermalink(href, 'youtube') : pageUrl.href,
+          permalink: href || pageUrl.href,
           author: squash(authorEl?.textContent),
           authorUrl:
             absUrl(authorEl?.closest('a[href]')?.getAttribute('href') ?? authorEl?.getAttribute('href'), pageUrl) ||

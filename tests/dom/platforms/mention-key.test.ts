@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
-import { describe, expect, it } from 'vitest';
-import { fnv1a, mentionKeyFor, normalizePermalink } from '../../../utils/platforms/mention-key';
+import { describe, expect, it, vi } from 'vitest';
+import { absUrl } from '../../../utils/platforms/dom';
+import { fnv1a, mentionKeyFor, normalizeLink, normalizePermalink } from '../../../utils/platforms/mention-key';
 
 describe('normalizePermalink', () => {
   it('strips tracking parameters and keeps identity parameters', () => {
@@ -21,6 +22,51 @@ describe('normalizePermalink', () => {
   it('keeps #anchors only for generic pages', () => {
     expect(normalizePermalink('https://a.example/p#comment-1')).toBe('https://a.example/p#comment-1');
     expect(normalizePermalink('https://x.com/u/status/1#m', 'x')).toBe('https://x.com/u/status/1');
+  });
+});
+
+describe('normalizeLink', () => {
+  const hrefs = [
+    'https://web.facebook.com/x/posts/1?comment_id=2&__cft__[0]=AZ&__tn__=R]-R',
+    'http://m.facebook.com/story.php?story_fbid=5&id=6&refid=18#frag',
+    'HTTPS://Twitter.com/u/status/1?s=20&t=abc',
+    '  https://www.youtube.com/watch?v=a&lc=b&pp=x  ',
+    'https://a.example/p?',
+    'https://a.example/p?#c',
+    'https://a.example/p#',
+    'https://a.example/p?q=a%20b+c&utm_source=x#c',
+    'https://a.example/p?=&&',
+    '/groups/1/posts/2/?ref=share',
+    '?comment_id=3',
+    '#comment-4',
+    'javascript:void(0)',
+    'https://exa mple.com/',
+    '',
+  ];
+  const platforms = ['facebook', 'x', 'youtube', 'reddit', 'generic'] as const;
+  it('is normalizePermalink(absUrl(href, base)), and normalising is idempotent', () => {
+    for (const platform of platforms) {
+      for (const base of ['https://www.facebook.com/groups/1/', new URL('https://a.example/dir/page?x=1')]) {
+        for (const href of hrefs) {
+          const abs = absUrl(href, base);
+          const expected = abs ? normalizePermalink(abs, platform) : '';
+          // twice: the second answer comes from the cache
+          expect(normalizeLink(href, base, platform)).toBe(expected);
+          expect(normalizeLink(href, base, platform)).toBe(expected);
+        }
+      }
+    }
+  });
+  it('gives results that normalise to themselves (computed afresh, not from the cache that remembers them so)', async () => {
+    vi.resetModules();
+    const fresh = await import('../../../utils/platforms/mention-key');
+    expect(fresh.normalizePermalink).not.toBe(normalizePermalink);
+    for (const platform of platforms) {
+      for (const href of hrefs) {
+        const out = normalizeLink(href, 'https://www.facebook.com/groups/1/', platform);
+        if (out) expect(fresh.normalizePermalink(out, platform)).toBe(out);
+      }
+    }
   });
 });
 
