@@ -1,5 +1,4 @@
 import {
-  absUrl,
   closestDeep,
   elementOf,
   hasText,
@@ -12,7 +11,7 @@ import {
   squash,
   textOf,
 } from './dom';
-import { normalizePermalink } from './mention-key';
+import { normalizeLink, normalizePermalink } from './mention-key';
 import type { PlatformAdapter } from './types';
 
 // www.facebook.com (also web.) and m.facebook.com. Verified against saved pages from 2021 (m.), 2022 and 2025 (www).
@@ -27,6 +26,7 @@ const M_COMMENT = '[data-sigil~="comment"]';
 /** Photo/video viewer: the side panel holds the post header, description and its comments. */
 const VIEWER = '[role="complementary"]';
 const ITEM = [...WWW_POST, WWW_COMMENT, M_POST, M_COMMENT].join(', ');
+const ITEM_OR_VIEWER = `${ITEM}, ${VIEWER}`;
 
 /** Localised aria-label of a comment (de + en), e.g. "Kommentar von Erika Muster vor 2 Stunden". */
 const COMMENT_LABEL = /^(?:Comment|Reply|Kommentar|Antwort)\s+(?:by|von)\s+(.+?)(?:\s+(?:about|vor|\d).*)?$/i;
@@ -51,6 +51,9 @@ const POST_LINK = [
   'a[href*="/photo.php?fbid="]',
   'a[href*="/photos/"]',
 ];
+const ANY_POST_LINK = POST_LINK.join(', ');
+/** Base for the timestamp links' hrefs (parsed once). */
+const FACEBOOK_ROOT = new URL('https://www.facebook.com/');
 
 function isViewer(el: Element): boolean {
   return el.matches(VIEWER) && !!el.querySelector('a[href*="fbid="]') && !!el.querySelector('[role="article"]');
@@ -67,20 +70,31 @@ function isPlaceholder(el: Element): boolean {
 
 /** Profile URL without the click context (comment_id, tracking); keeps profile.php?id=. */
 function profileUrl(href: string | null | undefined, base: URL): string | undefined {
-  const abs = absUrl(href, base);
-  if (!abs) return undefined;
-  let out = profileUrls.get(abs);
+  const normalized = normalizeLink(href, base, 'facebook');
+  if (!normalized) return undefined;
+  let out = profileUrls.get(normalized);
   if (out === undefined) {
-    const url = new URL(normalizePermalink(abs, 'facebook'));
-    const id = url.pathname === '/profile.php' ? url.searchParams.get('id') : null;
-    url.search = id ? `?id=${id}` : '';
-    out = url.href;
+    out = withoutQuery(normalized);
     if (profileUrls.size >= 5000) profileUrls.clear();
-    profileUrls.set(abs, out);
+    profileUrls.set(normalized, out);
   }
   return out;
 }
-/** profileUrl by absolute href: the same authors comment under many posts. */
+/** A normalised link without its query, except profile.php's id. */
+function withoutQuery(normalized: string): string {
+  // The usual profile link (/<name> or /<name>?comment_id=…): cut the string, no URL object. The input is a
+  // serialised URL, so its first '?' starts the query and the first '/' after the scheme the path.
+  if (normalized.startsWith('https://')) {
+    const q = normalized.indexOf('?');
+    if (q < 0) return normalized;
+    if (normalized.slice(normalized.indexOf('/', 8), q) !== '/profile.php') return normalized.slice(0, q);
+  }
+  const url = new URL(normalized);
+  const id = url.pathname === '/profile.php' ? url.searchParams.get('id') : null;
+  url.search = id ? `?id=${id}` : '';
+  return url.href;
+}
+/** profileUrl by normalised href: the same authors comment under many posts. */
 const profileUrls = new Map<string, string>();
 
 /** The page URL as a URL object, parsed once per distinct href (authorOf asks for it for every post). */
@@ -91,22 +105,28 @@ function baseUrl(href: string): URL {
 }
 
 function withoutComments(item: Element) {
-  const nested = inNested(item, `${ITEM}, ${VIEWER}`);
-  return (el: Element) => nested(el);
+  return inNested(item, ITEM_OR_VIEWER);
 }
 
 function cleanHref(href: string, base: URL): string {
-  const abs = absUrl(href, base);
-  return abs ? normalizePermalink(abs, 'facebook') : '';
+  return normalizeLink(href, base, 'facebook');
 }
 
 function postPermalink(item: Element, pageUrl: URL, skip: (el: Element) => boolean): string {
+  const linkOf = (a: Element) => {
+    if (skip(a)) return '';
+    const href = a.getAttribute('href') ?? '';
+    return COMMENT_LINK.test(href) ? '' : cleanHref(href, pageUrl);
+  };
   for (const sel of POST_LINK) {
+    // the first link of a kind is nearly always the one: querySelectorAll (every link down to the comments) only
+    // when it is not
+    const first = item.querySelector(sel);
+    if (!first) continue;
+    const url = linkOf(first);
+    if (url) return url;
     for (const a of item.querySelectorAll(sel)) {
-      if (skip(a)) continue;
-      const href = a.getAttribute('href') ?? '';
-      if (/[?&](?:comment_id|reply_comment_id)=/.test(href)) continue;
-      const url = cleanHref(href, pageUrl);
+      const url = linkOf(a);
       if (url) return url;
     }
   }
@@ -117,11 +137,13 @@ function postPermalink(item: Element, pageUrl: URL, skip: (el: Element) => boole
   return pageUrl.href;
 }
 
+const COMMENT_LINK = /[?&](?:comment_id|reply_comment_id)=/;
+
 function commentPermalink(item: Element, pageUrl: URL, skip: (el: Element) => boolean): string {
   const links = [...item.querySelectorAll('a[href*="comment_id="]')].filter((a) => !skip(a));
   // The timestamp link points at the post (/posts/, /photo/?fbid=, /permalink/); the author link at a profile.
   const best =
-    links.find((a) => POST_LINK.some((sel) => a.matches(sel))) ??
+    links.find((a) => a.matches(ANY_POST_LINK)) ??
     links.find((a) => /[?&]comment_id=\d+/.test(a.getAttribute('href') ?? '')) ??
     links[0];
   if (best) return cleanHref(best.getAttribute('href') ?? '', pageUrl) || pageUrl.href;
@@ -152,26 +174,37 @@ function authorOf(item: Element, comment: boolean, skip: (el: Element) => boolea
     if (headerEl) return { name: squash(headerEl.textContent) };
     return { name: '' };
   }
-  const links = [...item.querySelectorAll('a[href]:not([aria-hidden="true"])')].filter(
-    (a) => !skip(a) && squash(a.textContent),
-  );
-  const r = fromLink(links[0]);
+  let first: Element | undefined;
+  for (const a of item.querySelectorAll('a[href]:not([aria-hidden="true"])')) {
+    if (!skip(a) && squash(a.textContent)) {
+      first = a;
+      break;
+    }
+  }
+  const r = fromLink(first);
   if (r?.name) return r;
   const label = item.getAttribute('aria-label')?.match(COMMENT_LABEL);
   return { name: label?.[1] ?? '' };
 }
 
 function timeOfItem(item: Element, permalink: string, skip: (el: Element) => boolean): string | undefined {
-  const stamped = pick(item, ['abbr[data-utime]', 'time[datetime]', '[data-utime]'], skip);
-  const iso = isoFrom(stamped);
-  if (iso) return iso;
-  if (stamped && squash(stamped.textContent)) return squash(stamped.textContent); // m.: <abbr>3 April 2018 at 20:02
-  const abbr = pick(item, ['abbr'], skip);
-  if (abbr && squash(abbr.textContent)) return squash(abbr.textContent);
+  // www items have none of these: one query for the four picks below
+  if (item.querySelector('abbr, time[datetime], [data-utime]')) {
+    const stamped = pick(item, ['abbr[data-utime]', 'time[datetime]', '[data-utime]'], skip);
+    const iso = isoFrom(stamped);
+    if (iso) return iso;
+    if (stamped && squash(stamped.textContent)) return squash(stamped.textContent); // m.: <abbr>3 April 2018 at 20:02
+    const abbr = pick(item, ['abbr'], skip);
+    if (abbr && squash(abbr.textContent)) return squash(abbr.textContent);
+  }
   // www: the permalink anchor shows the date; its aria-label is unscrambled ("2 hrs", "14 October 2016")
-  const link = [...item.querySelectorAll('a[href]')].find(
-    (a) => !skip(a) && cleanHref(a.getAttribute('href') ?? '', new URL('https://www.facebook.com/')) === permalink,
-  );
+  let link: Element | undefined;
+  for (const a of item.querySelectorAll('a[href]')) {
+    if (!skip(a) && cleanHref(a.getAttribute('href') ?? '', FACEBOOK_ROOT) === permalink) {
+      link = a;
+      break;
+    }
+  }
   const label = squash(link?.getAttribute('aria-label'));
   if (label) return label;
   const text = squash(link?.textContent);
@@ -222,7 +255,7 @@ export const facebook: PlatformAdapter = {
   closestItem(node) {
     let el = elementOf(node);
     while (el) {
-      const hit = closestDeep(el, `${ITEM}, ${VIEWER}`);
+      const hit = closestDeep(el, ITEM_OR_VIEWER);
       if (!hit) return null;
       if (hit.matches(VIEWER) ? isViewer(hit) : !isPlaceholder(hit)) return hit;
       el = hit.parentElement;
@@ -230,7 +263,7 @@ export const facebook: PlatformAdapter = {
     return null;
   },
   findItems(root) {
-    const items = [...root.querySelectorAll(`${ITEM}, ${VIEWER}`)].filter((el) =>
+    const items = [...root.querySelectorAll(ITEM_OR_VIEWER)].filter((el) =>
       el.matches(VIEWER) ? isViewer(el) : !isPlaceholder(el),
     );
     // a post inside another post's posinset (2022: the role=article inside [aria-posinset]) counts once
