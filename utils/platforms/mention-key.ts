@@ -131,6 +131,22 @@ function remember(cache: Map<string, string>, href: string, out: string) {
   if (out !== href && out.startsWith('https://')) cache.set(out, out);
 }
 
+/** Pairs that URLSearchParams parses and serialises unchanged (no '%', '+' or other escaped characters). */
+const PLAIN_PAIR = /^[\w*.-]+=[\w*.-]*$/;
+
+/** Whether searchParams.sort() would give `query` back, with no tracking key to drop. */
+function isNormalQuery(query: string, drop: RegExp): boolean {
+  let previous = '';
+  for (const pair of query.split('&')) {
+    if (!PLAIN_PAIR.test(pair)) return false;
+    const key = pair.slice(0, pair.indexOf('='));
+    // sort() is stable and orders keys by UTF-16 code units, as `<` does
+    if (key < previous || drop.test(key)) return false;
+    previous = key;
+  }
+  return true;
+}
+
 /** Normalises a parsed URL (changes it). */
 function normalizeUrl(url: URL, platform: ExtractedItem['platform']): string {
   const alias = HOST_ALIASES[url.hostname];
@@ -145,6 +161,9 @@ function normalizeUrl(url: URL, platform: ExtractedItem['platform']): string {
     drop = new RegExp([...TRACKING, ...(PLATFORM_TRACKING[platform] ?? [])].map((re) => `(?:${re.source})`).join('|'));
     dropByPlatform.set(platform, drop);
   }
+  // The usual query (comment_id=…): already sorted, nothing to drop, in the form sort() writes: leave it as it is.
+  const search = url.search;
+  if (search.length > 1 && isNormalQuery(search.slice(1), drop)) return plain;
   // forEach, not [...searchParams.keys()]: in Firefox content scripts the URL is an Xray wrapper whose iterators are
   // not iterable ("searchParams.keys() is not iterable"), which made every mention key throw and nothing get logged.
   const keys: string[] = [];

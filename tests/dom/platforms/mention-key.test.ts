@@ -19,6 +19,23 @@ describe('normalizePermalink', () => {
     );
     expect(normalizePermalink('https://twitter.com/u/status/1?s=20&t=abc', 'x')).toBe('https://x.com/u/status/1');
   });
+  it('writes queries as sorted, form-encoded pairs (left as they are when they already are)', () => {
+    const cases: Array<[string, string]> = [
+      ['https://a.example/p?b=1&a=2', 'https://a.example/p?a=2&b=1'],
+      ['https://a.example/p?a=1&a=0&b=', 'https://a.example/p?a=1&a=0&b='],
+      ['https://a.example/p?a', 'https://a.example/p?a='],
+      ['https://a.example/p?a=1&&b=2', 'https://a.example/p?a=1&b=2'],
+      ['https://a.example/p?a=x+y&c=%41', 'https://a.example/p?a=x+y&c=A'],
+      ['https://a.example/p?a=x%20y', 'https://a.example/p?a=x+y'],
+      ['https://a.example/p?utm_source=1&a=2#c', 'https://a.example/p?a=2#c'],
+      ['https://a.example/p?', 'https://a.example/p'],
+    ];
+    for (const [href, out] of cases) expect(normalizePermalink(href)).toBe(out);
+    expect(normalizePermalink('https://www.facebook.com/p1?comment_id=2&s=1#x', 'facebook')).toBe(
+      'https://www.facebook.com/p1?comment_id=2&s=1',
+    );
+    expect(normalizePermalink('https://x.com/u/status/1?s=1&a=b', 'x')).toBe('https://x.com/u/status/1?a=b');
+  });
   it('keeps #anchors only for generic pages', () => {
     expect(normalizePermalink('https://a.example/p#comment-1')).toBe('https://a.example/p#comment-1');
     expect(normalizePermalink('https://x.com/u/status/1#m', 'x')).toBe('https://x.com/u/status/1');
