@@ -75,7 +75,9 @@ describe('scanner on a saved m.facebook.com group feed', () => {
     expect(texts).toHaveLength(expected);
     for (const t of highlightTexts(registry)['lauscher-amber'] ?? []) expect(t.toLowerCase()).toBe('group');
     for (const t of highlightTexts(registry)['lauscher-blue'] ?? []) expect(t.toLowerCase()).toMatch(/^comput/);
-    expect(idle.at(-1)).toMatchObject({ matches: expected, found: expected, live: expected });
+    expect(idle.at(-1)).toMatchObject({ matches: expected, found: expected });
+    // Live ranges are registered when the IntersectionObserver reports (after the last slice's idle report),
+    // so count them once that has settled, not in the idle stats.
     expect(scanner.painter.liveCount).toBe(expected);
   });
 
