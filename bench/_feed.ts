@@ -5,18 +5,11 @@
 // Planting: 1 municipality name + 299 topic terms (invented German compounds that never occur in the filler text).
 // Each planted occurrence is a whole word, surrounded by spaces or punctuation; some sit inside <b> or <a>, some are
 // split across an inline element ("Brücken<b>sanierung</b>"), as a match across inline elements must still count.
+
+import { mulberry32 } from '../tests/seeded-random';
 import type { Profile } from '../utils/settings';
 
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 };
 
 export const MUNICIPALITY = 'Lindenbrück';
 

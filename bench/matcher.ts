@@ -1,18 +1,9 @@
 // Matcher throughput against the obvious alternative: ONE RegExp with all terms as an alternation and Unicode
 // word-boundary lookarounds, run in the same process on the same generated German corpus (≥ 5 MB, 1,000 terms).
 // MB = 10^6 bytes of UTF-8. Compile times are medians.
-import { compileMatcher, type MatcherConfig } from '../utils/matcher';
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../tests/seeded-random';
+import { compileMatcher, type MatcherConfig } from '../utils/matcher';
 
 const rnd = mulberry32(0x1a05c4e2);
 const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)] as T;

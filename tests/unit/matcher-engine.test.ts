@@ -3,17 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileMatcher, type MatcherConfig } from '../../utils/matcher';
 import { compileReferenceMatcher } from '../../utils/matcher/reference';
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../seeded-random';
 
 // Words, folding edge cases (expansions with non-word units such as ½ → "1⁄2" and … → "...", whitespace runs,
 // decomposed umlauts, format characters, lone and paired surrogates, astral letters) and boundaries.

@@ -2,17 +2,7 @@
 // folds to the folded form of its term (or of an inflection of the municipality name).
 import { describe, expect, it } from 'vitest';
 import { compileMatcher, foldString, inflect, type MatcherConfig, MatcherConfigError } from '../../utils/matcher';
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../seeded-random';
 
 const PIECES = [
   'Stuttgart',
