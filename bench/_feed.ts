@@ -9,7 +9,6 @@
 import { mulberry32 } from '../tests/seeded-random';
 import type { Profile } from '../utils/settings';
 
-
 export const MUNICIPALITY = 'Lindenbrück';
 
 const HEADS = [
