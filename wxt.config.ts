@@ -14,7 +14,8 @@ export default defineConfig({
     // Sites users add themselves are asked for one by one at that moment.
     ...(browser === 'firefox' ? { optional_permissions: ['*://*/*'] } : { optional_host_permissions: ['*://*/*'] }),
     // The e2e build (`wxt build --mode e2e`) holds the reserved .example test domain already granted: Playwright
-    // cannot click Chromium's permission prompt, and a request for a granted host resolves without one.
+    // cannot click Chromium's permission prompt, and a request for a granted host resolves without one. It also
+    // carries the content script's test hooks (utils/content/start.ts), which the shipped build leaves out.
     ...(mode === 'e2e' ? { host_permissions: ['*://*.example/*'] } : {}),
     action: { default_title: '__MSG_extName__' },
     ...(browser === 'firefox'

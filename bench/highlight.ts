@@ -29,7 +29,9 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { launchLauscher, ROOT } from '../scripts/launch-chromium';
+import { CHROME_E2E_BUILD, launchLauscher, ROOT } from '../scripts/launch-chromium';
+import type { LogStats } from '../utils/mention-collector';
+import type { ScanStats } from '../utils/scanner';
 import { generateFeed } from './_feed';
 
 const LAUSCHER_URL = 'https://www.facebook.com/groups/bench/';
@@ -40,25 +42,9 @@ const PLAIN_EMPTY_URL = 'https://plain.bench.test/empty';
 const MARK_JS = join(ROOT, 'node_modules', 'mark.js', 'dist', 'mark.min.js');
 const TERM_ARRAY_CAP_MS = 30_000;
 
-interface IdleStats {
-  at: number;
-  blocks: number;
-  matches: number;
-  found: number;
-  live: number;
-  busyMs: number;
-  slices: number;
-  maxSliceMs: number;
-  startedAt: number;
-}
-interface LoggedStats {
-  at: number;
-  extractMs: number;
-  slices: number;
-  extracted: number;
-  sent: number;
-  batches: number;
-}
+/** What the content script's test hooks (lauscher:idle / lauscher:logged) carry, stamped with their arrival time. */
+type IdleStats = ScanStats & { at: number };
+type LoggedStats = LogStats & { at: number };
 interface BenchWindow {
   __bench: {
     mutations: number;
@@ -195,7 +181,7 @@ export default async function run(): Promise<Record<string, unknown>> {
     `page: ${feed.items} posts/comments, ${(feed.textChars / 1e6).toFixed(2)} MB text, ${feed.terms.length} terms, ${feed.planted} planted matches`,
   );
 
-  const lauscher = await launchLauscher({ viewport: { width: 1280, height: 800 } });
+  const lauscher = await launchLauscher({ build: CHROME_E2E_BUILD, viewport: { width: 1280, height: 800 } });
   const { context } = lauscher;
   const html = (body: string) => ({ status: 200, contentType: 'text/html; charset=utf-8', body });
   await context.route(LAUSCHER_URL, (r) => r.fulfill(html(feed.html)));

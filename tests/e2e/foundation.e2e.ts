@@ -33,6 +33,11 @@ describe('demo feed on www.facebook.com', () => {
       new MutationObserver((records) => {
         w.__mutations += records.length;
       }).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+      // The shipped build has no test hooks: the page cannot tell Lauscher is there.
+      const v = window as unknown as { __lauscherEvents: number };
+      v.__lauscherEvents = 0;
+      for (const type of ['lauscher:idle', 'lauscher:logged'])
+        document.addEventListener(type, () => v.__lauscherEvents++);
     });
     await page.goto(DEMO_URL);
     await waitForHighlights(page, `(CSS.highlights.get('lauscher-municipality')?.size ?? 0) > 3`);
@@ -53,6 +58,7 @@ describe('demo feed on www.facebook.com', () => {
     expect(await page.evaluate(() => document.documentElement.outerHTML)).toBe(before);
     expect(await page.evaluate(() => (window as unknown as { __mutations: number }).__mutations)).toBe(mutationsBefore);
     expect(await page.evaluate(() => document.querySelectorAll('mark, [class*="lauscher"]').length)).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { __lauscherEvents: number }).__lauscherEvents)).toBe(0);
 
     // Further down (only ranges near the viewport are registered): inflections and hashtags.
     await page.getByText('Sonnenuntergang').scrollIntoViewIfNeeded();

@@ -5,7 +5,14 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateFeed } from '../../bench/_feed';
-import { highlightTexts, type Lauscher, launchLauscher, ROOT, readMentions } from '../../scripts/launch-chromium';
+import {
+  CHROME_E2E_BUILD,
+  highlightTexts,
+  type Lauscher,
+  launchLauscher,
+  ROOT,
+  readMentions,
+} from '../../scripts/launch-chromium';
 import type { Profile } from '../../utils/settings';
 
 const FEED_URL = 'https://www.facebook.com/groups/musterstadt/';
@@ -30,7 +37,7 @@ async function setProfile(profile: Profile) {
 }
 
 beforeAll(async () => {
-  lauscher = await launchLauscher();
+  lauscher = await launchLauscher({ build: CHROME_E2E_BUILD }); // has the lauscher:idle test hook
   await lauscher.serve(FEED_URL, FIXTURE);
   await lauscher.context.route(LONG_URL, (r) =>
     r.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: long.html }),

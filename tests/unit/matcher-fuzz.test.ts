@@ -63,7 +63,7 @@ function randomText(rnd: () => number, pieces: number): string {
   for (let i = 0; i < pieces; i++) {
     const r = rnd();
     if (r < 0.15) s += String.fromCharCode(Math.floor(rnd() * 0x10000));
-    else if (r < 0.2) s += String.fromCodePoint(0x10000 + Math.floor(rnd() * 0x10ffff - 0x10000));
+    else if (r < 0.2) s += String.fromCodePoint(0x10000 + Math.floor(rnd() * (0x10ffff - 0x10000)));
     else s += PIECES[Math.floor(rnd() * PIECES.length)];
   }
   return s;

@@ -15,6 +15,12 @@ import { commentBoxFor, insertText } from './insert-reply';
 import { createTooltip } from './tooltip';
 
 /**
+ * The test hooks below exist only in the e2e build (`wxt build --mode e2e`): in the shipped extension a page must
+ * not be able to see that Lauscher is there, let alone how much it found. Vite folds this constant away.
+ */
+const TEST_HOOKS = import.meta.env.MODE === 'e2e';
+
+/**
  * Test/bench hook: when the scanner's queue drains, `document` receives `lauscher:idle` with the counters as a JSON
  * string in `detail` (a string crosses from the content script's world to the page's in every engine). One event per
  * drain, no DOM change; the e2e tests and bench/highlight.ts wait on it.
@@ -69,7 +75,7 @@ export async function startLauscher(ctx: ContentScriptContext): Promise<void> {
     pageUrl: url,
     send: (mentions) => sendMessage('csLogMentions', mentions),
     isBusy: () => !!scanner?.busy,
-    onLogged: announceLogged,
+    onLogged: TEST_HOOKS ? announceLogged : undefined,
   });
   scanner = createScanner({
     doc: document,
@@ -78,7 +84,7 @@ export async function startLauscher(ctx: ContentScriptContext): Promise<void> {
     onMatches: (found) => collector.collect(found),
     groupFor: (block) => collector.groupFor(block),
     onShadowRoot: adoptHighlightStyles,
-    onIdle: announceIdle,
+    onIdle: TEST_HOOKS ? announceIdle : undefined,
     signal: ctx.signal,
   });
   scanner.start();
