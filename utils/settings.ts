@@ -128,8 +128,6 @@ export const DEFAULT_OFFICE_HOURS: OfficeHours = {
   end: '16:00',
 };
 export const DEFAULT_PRIVACY: Privacy = { authorMode: 'pseudonym', retentionDays: 90 };
-export const RETENTION_MIN_DAYS = 7;
-export const RETENTION_MAX_DAYS = 365;
 
 export const profileItem = storage.defineItem<Profile>('local:profile', { fallback: DEMO_PROFILE, version: 1 });
 export const officeHoursItem = storage.defineItem<OfficeHours>('local:officeHours', {
@@ -155,9 +153,4 @@ export function matcherConfigOf(profile: Profile): MatcherConfig {
       caseSensitive: t.caseSensitive,
     })),
   };
-}
-
-export function clampRetention(days: number): number {
-  if (!Number.isFinite(days)) return DEFAULT_PRIVACY.retentionDays;
-  return Math.min(RETENTION_MAX_DAYS, Math.max(RETENTION_MIN_DAYS, Math.round(days)));
 }

@@ -2,9 +2,9 @@ import { useState } from 'preact/hooks';
 import { useStorageItem } from '../../components/use-storage-item';
 import { getDb } from '../../utils/db';
 import { t } from '../../utils/i18n';
-import { deleteAll } from '../../utils/mentions';
+import { clampRetentionDays, deleteAll, MAX_RETENTION_DAYS, MIN_RETENTION_DAYS } from '../../utils/mentions';
 import type { AuthorMode } from '../../utils/model';
-import { clampRetention, privacyItem, RETENTION_MAX_DAYS, RETENTION_MIN_DAYS } from '../../utils/settings';
+import { privacyItem } from '../../utils/settings';
 
 const MODES: Array<{ mode: AuthorMode; label: () => string }> = [
   { mode: 'pseudonym', label: () => t('authorModePseudonym') },
@@ -46,12 +46,12 @@ export function PrivacySection() {
         id="retention"
         type="number"
         data-testid="retention-days"
-        min={RETENTION_MIN_DAYS}
-        max={RETENTION_MAX_DAYS}
+        min={MIN_RETENTION_DAYS}
+        max={MAX_RETENTION_DAYS}
         value={privacy.retentionDays}
         style={{ maxWidth: '8rem' }}
         onChange={(e) =>
-          privacyItem.setValue({ ...privacy, retentionDays: clampRetention(Number(e.currentTarget.value)) })
+          privacyItem.setValue({ ...privacy, retentionDays: clampRetentionDays(Number(e.currentTarget.value)) })
         }
       />
       <p class="hint">{t('privacyNote')}</p>

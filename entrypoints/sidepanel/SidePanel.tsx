@@ -9,7 +9,7 @@ import { getDb } from '../../utils/db';
 import { PLATFORM_LABELS } from '../../utils/export/csv';
 import { t, uiLang } from '../../utils/i18n';
 import { MUNICIPALITY_TOPIC } from '../../utils/matcher';
-import { listMentions, setNote, setStatus } from '../../utils/mentions';
+import { listMentions, PSEUDONYM_PATTERN, setNote, setStatus } from '../../utils/mentions';
 import { sendMessage } from '../../utils/messaging';
 import type { Mention } from '../../utils/model';
 import { describeOfficeHours } from '../../utils/office-hours';
@@ -21,7 +21,7 @@ function varsFor(mention: Mention | undefined, profile: Profile, officeHours = D
   return {
     kommune: profile.municipality.name,
     // Pseudonyms are for the log, not for greeting people: only a real stored name fills {{autor}}.
-    autor: mention && !/^Person [0-9A-F]{4}$/.test(mention.author) ? mention.author : '',
+    autor: mention && !PSEUDONYM_PATTERN.test(mention.author) ? mention.author : '',
     plattform: mention ? PLATFORM_LABELS[mention.platform] : '',
     thema: topic?.label ?? '',
     datum: new Date().toLocaleDateString(uiLang() === 'de' ? 'de-DE' : 'en-GB'),
