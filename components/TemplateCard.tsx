@@ -1,10 +1,20 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { getDb } from '../utils/db';
 import { t } from '../utils/i18n';
 import { setStatus } from '../utils/mentions';
+import type { InsertReplyResult } from '../utils/messaging';
 import type { Mention } from '../utils/model';
 import type { ReplyTemplate } from '../utils/settings';
 import { renderTemplate, type TemplateVars } from '../utils/templates';
+
+type InsertState = InsertReplyResult['status'] | 'noClipboard';
+
+const INSERT_MESSAGE = {
+  inserted: 'inserted',
+  noBox: 'insertNoBox',
+  notTaken: 'insertNotTaken',
+  noClipboard: 'insertNoClipboard',
+} as const satisfies Record<InsertState, string>;
 
 /** A reply template, filled for the mention at hand, with copy / insert / mark answered. */
 export function TemplateCard({
@@ -16,10 +26,10 @@ export function TemplateCard({
   template: ReplyTemplate;
   vars: TemplateVars;
   mention: Mention | undefined;
-  onInsert(text: string): Promise<boolean>;
+  onInsert(text: string): Promise<InsertReplyResult>;
 }) {
   const text = renderTemplate(template.body, vars);
-  const [state, setState] = useState<'idle' | 'copied' | 'inserted' | 'insertFailed'>('idle');
+  const [state, setState] = useState<'idle' | 'copied' | InsertState>('idle');
   const headingId = `tpl-${template.id}`;
 
   async function copy() {
@@ -28,10 +38,19 @@ export function TemplateCard({
     if (mention) await setStatus(getDb(), mention.id, mention.status === 'new' ? 'seen' : mention.status);
   }
 
+  // A status belongs to the mention it was reached for.
+  useEffect(() => setState('idle'), [mention?.mentionKey]);
+
   async function insert() {
-    const ok = await onInsert(text);
-    if (!ok) await navigator.clipboard.writeText(text).catch(() => undefined);
-    setState(ok ? 'inserted' : 'insertFailed');
+    setState('idle');
+    const { status } = await onInsert(text);
+    if (status === 'inserted') return setState('inserted');
+    // The box did not show the text: hand it over by clipboard, and say which of the two went wrong.
+    const copied = await navigator.clipboard.writeText(text).then(
+      () => true,
+      () => false,
+    );
+    setState(copied ? status : 'noClipboard');
   }
 
   return (
@@ -60,14 +79,8 @@ export function TemplateCard({
             {t('markAnswered')}
           </button>
         )}
-        <span role="status" aria-live="polite" class="hint">
-          {state === 'copied'
-            ? t('copied')
-            : state === 'inserted'
-              ? t('inserted')
-              : state === 'insertFailed'
-                ? t('insertFailed')
-                : ''}
+        <span role="status" aria-live="polite" class="hint" data-testid="insert-status">
+          {state === 'copied' ? t('copied') : state === 'idle' ? '' : t(INSERT_MESSAGE[state])}
         </span>
       </div>
     </article>

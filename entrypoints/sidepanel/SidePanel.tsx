@@ -10,7 +10,7 @@ import { PLATFORM_LABELS } from '../../utils/export/csv';
 import { t, uiLang } from '../../utils/i18n';
 import { MUNICIPALITY_TOPIC } from '../../utils/matcher';
 import { listMentions, PSEUDONYM_PATTERN, setNote, setStatus } from '../../utils/mentions';
-import { sendMessage } from '../../utils/messaging';
+import { type InsertReplyResult, sendMessage } from '../../utils/messaging';
 import type { Mention } from '../../utils/model';
 import { describeOfficeHours } from '../../utils/office-hours';
 import { DEFAULT_OFFICE_HOURS, DEMO_PROFILE, officeHoursItem, type Profile, profileItem } from '../../utils/settings';
@@ -54,15 +54,13 @@ export function SidePanel() {
     return tab?.id;
   }
 
-  async function insert(text: string): Promise<boolean> {
+  async function insert(text: string): Promise<InsertReplyResult> {
     const tabId = mention && (await targetTab());
-    if (!mention || tabId === undefined) return false;
-    try {
-      const res = await sendMessage('uiInsertReply', { mentionKey: mention.mentionKey, text }, tabId);
-      return res?.inserted ?? false;
-    } catch {
-      return false;
-    }
+    if (!mention || tabId === undefined) return { status: 'noBox' };
+    // No content script in that tab (closed, another site, not yet granted): no box we could reach.
+    return sendMessage('uiInsertReply', { mentionKey: mention.mentionKey, text }, tabId).catch(() => ({
+      status: 'noBox' as const,
+    }));
   }
 
   async function reveal() {

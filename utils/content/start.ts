@@ -11,7 +11,7 @@ import { firstHitWithin, type Hit, hitTest } from '../scanner/hit-test';
 import { blockText } from '../scanner/text-blocks';
 import { matcherConfigOf, type Profile, profileItem } from '../settings';
 import { snippetAround } from '../snippet';
-import { commentBoxFor, insertText } from './insert-reply';
+import { insertReplyFor } from './insert-reply';
 import { createTooltip } from './tooltip';
 
 /**
@@ -135,9 +135,7 @@ export async function startLauscher(ctx: ContentScriptContext): Promise<void> {
 function setUpReplyHandlers(ctx: ContentScriptContext, collector: ReturnType<typeof createMentionCollector>) {
   const offInsert = onMessage('uiInsertReply', ({ data }) => {
     collector.flushNow();
-    const item = collector.elementFor(data.mentionKey);
-    const box = item ? commentBoxFor(item) : null;
-    return { inserted: box ? insertText(box, data.text) : false };
+    return insertReplyFor(collector.elementFor(data.mentionKey), data.text);
   });
   const offReveal = onMessage('uiRevealMention', ({ data }) => {
     collector.flushNow();
