@@ -4,9 +4,22 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { ROOT } from '../../scripts/launch-chromium';
+import type { Profile } from '../../utils/settings';
 
 export const EDITOR_SOURCES = join(ROOT, 'tests', 'fixtures', 'editors');
 export const EDITOR_PAGES = join(ROOT, '.tmp', 'editors');
+
+/** The reply under test: umlauts, ß, emoji and one line break, the things that went wrong before. */
+export const TITLE = 'Editor-Test: Baustelle';
+export const REPLY =
+  'Guten Tag, vielen Dank für Ihren Hinweis zur Baustelle! 🚧\nDas Straßenbauamt prüft die Umleitung, wir melden uns. 😊';
+
+/** A profile whose only template is the reply, suggested for the posts of the editor pages (they say "Baustelle"). */
+export const PROFILE: Profile = {
+  municipality: { name: 'Musterstadt', aliases: [], caseSensitive: false },
+  topics: [{ id: 'bau', label: 'Baustellen', color: 'amber', terms: ['Baustelle'], exclude: [] }],
+  templates: [{ id: 'editor-test', title: TITLE, body: REPLY, topicIds: ['bau'] }],
+};
 
 export interface EditorPage {
   /** File name in tests/fixtures/editors without `.js`. */

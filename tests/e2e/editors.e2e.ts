@@ -4,13 +4,8 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Lauscher, launchLauscher, readMentions } from '../../scripts/launch-chromium';
-import type { Profile } from '../../utils/settings';
-import { buildEditorPages, EDITORS, type EditorPage, NO_BOX } from './editor-pages';
+import { buildEditorPages, EDITORS, type EditorPage, NO_BOX, PROFILE, REPLY, TITLE } from './editor-pages';
 
-/** Umlauts, ß, emoji and one line break: the things that went wrong before. */
-const TITLE = 'Editor-Test: Baustelle';
-const REPLY =
-  'Guten Tag, vielen Dank für Ihren Hinweis zur Baustelle! 🚧\nDas Straßenbauamt prüft die Umleitung, wir melden uns. 😊';
 const USERS_CLIPBOARD = 'Was die Nutzerin vorher kopiert hatte';
 /** Lexical rich text makes one paragraph per pasted line; its model joins paragraphs with a blank line. */
 const EXPECTED: Record<string, string> = { 'lexical-rich': REPLY.replace('\n', '\n\n') };
@@ -22,12 +17,6 @@ interface Chrome {
     session: { set(items: Record<string, unknown>): Promise<void> };
   };
 }
-
-const PROFILE: Profile = {
-  municipality: { name: 'Musterstadt', aliases: [], caseSensitive: false },
-  topics: [{ id: 'bau', label: 'Baustellen', color: 'amber', terms: ['Baustelle'], exclude: [] }],
-  templates: [{ id: 'editor-test', title: TITLE, body: REPLY, topicIds: ['bau'] }],
-};
 
 let lauscher: Lauscher;
 let panel: Page;

@@ -3,12 +3,22 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PAGE } from '../../scripts/launch-chromium';
 import { type FirefoxSession, launchFirefox } from '../../scripts/launch-firefox';
+import { buildEditorPages, PROFILE, REPLY, TITLE } from './editor-pages';
 
 const URL = 'http://www.facebook.com/groups/musterstadt/';
+/** The real editors as comment boxes (tests/fixtures/editors), served over http as the proxy can. */
+const EDITOR_URLS = {
+  'lexical-rich': 'http://www.facebook.com/groups/musterstadt/posts/lexical-rich/',
+  textarea: 'http://www.reddit.com/r/musterstadt/comments/abc8/baustelle/',
+};
 let firefox: FirefoxSession;
 
 beforeAll(async () => {
-  firefox = await launchFirefox({ [URL]: DEMO_PAGE });
+  const pages = await buildEditorPages(Object.keys(EDITOR_URLS));
+  firefox = await launchFirefox({
+    [URL]: DEMO_PAGE,
+    ...Object.fromEntries(Object.entries(EDITOR_URLS).map(([name, url]) => [url, pages[name] as string])),
+  });
 }, 120_000);
 afterAll(async () => {
   await firefox?.close();
@@ -50,4 +60,51 @@ describe('Firefox ESR', () => {
     expect(rows.every((r) => r.platform === 'facebook')).toBe(true);
     expect(rows.flatMap((r) => r.terms as string[])).toContain('Musterstadt');
   });
+
+  for (const [name, url] of Object.entries(EDITOR_URLS)) {
+    it(`inserts a reply from the side panel into ${name}: the editor's model holds it`, async () => {
+      const options = await firefox.extensionContext('options.html');
+      await firefox.evaluate(`browser.storage.local.set({ profile: ${JSON.stringify(PROFILE)} })`, options);
+      await firefox.navigate(url);
+      const rows = await poll(
+        () => firefox.readMentions(),
+        (v) => v.some((r) => r.pageUrl === url),
+      );
+      const mentionKey = rows.find((r) => r.pageUrl === url)?.mentionKey;
+      expect(mentionKey).toBeTruthy();
+      // Point the side panel at this mention in this tab, as the on-page tooltip does, and open it beside the page
+      // in a window of its own (a hidden tab would not render: Firefox defers a background page's frames).
+      // The page's tab is the active one; without the "tabs" permission its URL is not visible to the extension.
+      await firefox.send('browsingContext.activate', { context: firefox.context });
+      const tabId = await firefox.evaluate<number>(
+        'browser.tabs.query({ active: true, lastFocusedWindow: true }).then((t) => t[0].id)',
+        options,
+      );
+      await firefox.evaluate(
+        `browser.storage.session.set({ activeMention: { mentionKey: ${JSON.stringify(mentionKey)}, tabId: ${tabId} } })
+          .then(() => browser.windows.create({ url: 'sidepanel.html?for=${name}', focused: false, width: 420, height: 800 })).then(() => true)`,
+        options,
+      );
+      const panel = await firefox.extensionContext(`sidepanel.html?for=${name}`);
+      const card = `[...document.querySelectorAll('[data-testid="template-card"], [data-testid="template-item"]')]
+        .find((c) => c.textContent.includes(${JSON.stringify(TITLE)}))`;
+      const shown = await poll(
+        () =>
+          firefox.evaluate<string>(`document.querySelector('[data-testid="mention-card"]')?.textContent ?? ''`, panel),
+        (v) => v.includes(name),
+      );
+      expect(shown).toContain(name);
+      await firefox.evaluate(`${card}.querySelector('[data-testid="template-insert"]').click(), true`, panel);
+      const status = await poll(
+        () => firefox.evaluate<string>(`${card}.querySelector('[data-testid="insert-status"]').textContent`, panel),
+        (v) => v !== '',
+      );
+      expect(['Eingefügt', 'Inserted']).toContain(status); // the side panel follows Firefox's UI language
+      expect(await firefox.evaluate<string>('window.__editorModel()')).toBe(
+        name === 'lexical-rich' ? REPLY.replace('\n', '\n\n') : REPLY,
+      );
+      expect(await firefox.evaluate<string[]>('window.__editorErrors')).toEqual([]);
+      await firefox.evaluate(`window.close(), true`, panel).catch(() => undefined);
+    });
+  }
 });

@@ -42,11 +42,28 @@ export function selectionSeen(doc: Document, maxWaitMs = 100): Promise<void> {
   });
 }
 
+/**
+ * Firefox builds a synthetic paste event's clipboardData afresh and drops the DataTransfer passed in (editors then
+ * see an empty paste); it fills it from its own init members `dataType` and `data`, which Chromium ignores.
+ */
+interface PasteEventInit extends ClipboardEventInit {
+  dataType: string;
+  data: string;
+}
+
 /** Offers the text as a paste; true when the page's editor took charge of it (cancelled the event). */
 export function pasteInto(box: HTMLElement, text: string): boolean {
   const data = new DataTransfer();
   data.setData('text/plain', text);
-  const event = new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true, composed: true });
+  const init: PasteEventInit = {
+    clipboardData: data,
+    dataType: 'text/plain',
+    data: text,
+    bubbles: true,
+    cancelable: true,
+    composed: true,
+  };
+  const event = new ClipboardEvent('paste', init);
   box.dispatchEvent(event);
   return event.defaultPrevented;
 }
