@@ -46,9 +46,15 @@ export const NO_BOX: EditorPage = {
   url: 'https://www.facebook.com/groups/musterstadt/posts/no-box/',
 };
 
+/** A box that cancels every input: found, but it does not take the reply. */
+export const REFUSING: EditorPage = {
+  name: 'refusing',
+  url: 'https://www.facebook.com/groups/musterstadt/posts/refusing/',
+};
+
 /** Builds every page (or those named) and returns name → path of the HTML file. */
 export async function buildEditorPages(
-  names = [...EDITORS, NO_BOX].map((e) => e.name),
+  names = [...EDITORS, NO_BOX, REFUSING].map((e) => e.name),
 ): Promise<Record<string, string>> {
   mkdirSync(EDITOR_PAGES, { recursive: true });
   const out: Record<string, string> = {};

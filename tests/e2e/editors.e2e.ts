@@ -4,7 +4,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Lauscher, launchLauscher, readMentions } from '../../scripts/launch-chromium';
-import { buildEditorPages, EDITORS, type EditorPage, NO_BOX, PROFILE, REPLY, TITLE } from './editor-pages';
+import { buildEditorPages, EDITORS, type EditorPage, NO_BOX, PROFILE, REFUSING, REPLY, TITLE } from './editor-pages';
 
 const USERS_CLIPBOARD = 'Was die Nutzerin vorher kopiert hatte';
 /** Lexical rich text makes one paragraph per pasted line; its model joins paragraphs with a blank line. */
@@ -56,7 +56,7 @@ function replyCard() {
 beforeAll(async () => {
   const pages = await buildEditorPages();
   lauscher = await launchLauscher();
-  for (const editor of [...EDITORS, NO_BOX]) await lauscher.serve(editor.url, pages[editor.name] as string);
+  for (const editor of [...EDITORS, NO_BOX, REFUSING]) await lauscher.serve(editor.url, pages[editor.name] as string);
   for (const origin of ['https://www.facebook.com', 'https://x.com', 'https://www.reddit.com']) {
     await lauscher.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
   }
@@ -121,6 +121,21 @@ describe('inserting a reply into real comment editors (Chromium)', () => {
       .toBe('Kein passendes Kommentarfeld – der Text liegt in der Zwischenablage, bitte mit Strg+V einfügen.');
     expect(await clipboard(feed)).toBe(REPLY);
     await panel.screenshot({ path: 'test-results/insert-no-box.png' });
+    await feed.close();
+  });
+
+  it('a box that does not take the text: the reply goes to the clipboard with its own message', async () => {
+    const feed = await openInPanel(REFUSING);
+    await feed.evaluate((text) => navigator.clipboard.writeText(text), USERS_CLIPBOARD);
+    await replyCard().getByTestId('template-insert').click();
+    await expect
+      .poll(() => replyCard().getByTestId('insert-status').textContent())
+      .toBe(
+        'Das Kommentarfeld hat den Text nicht angenommen – er liegt in der Zwischenablage, bitte mit Strg+V einfügen.',
+      );
+    expect(await model(feed)).toBe('');
+    expect(await clipboard(feed)).toBe(REPLY);
+    await panel.screenshot({ path: 'test-results/insert-not-taken.png' });
     await feed.close();
   });
 });
