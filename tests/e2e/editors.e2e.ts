@@ -18,6 +18,9 @@ interface Chrome {
   };
 }
 
+/** Generous: the machine is shared, and a box that refuses the text is given a second to show it. */
+const POLL = { timeout: 20_000 };
+
 let lauscher: Lauscher;
 let panel: Page;
 
@@ -34,7 +37,7 @@ async function openInPanel(editor: EditorPage): Promise<Page> {
   const feed = await lauscher.context.newPage();
   await feed.goto(editor.url);
   await expect
-    .poll(async () => (await readMentions(lauscher, panel)).some((m) => m.pageUrl === editor.url), { timeout: 20_000 })
+    .poll(async () => (await readMentions(lauscher, panel)).some((m) => m.pageUrl === editor.url), { timeout: 30_000 })
     .toBe(true);
   const mention = (await readMentions(lauscher, panel)).find((m) => m.pageUrl === editor.url);
   await lauscher.worker.evaluate(
@@ -45,7 +48,7 @@ async function openInPanel(editor: EditorPage): Promise<Page> {
     },
     [editor.url, String(mention?.mentionKey)] as const,
   );
-  await expect.poll(() => panel.getByTestId('mention-card').textContent(), { timeout: 10_000 }).toContain(editor.name);
+  await expect.poll(() => panel.getByTestId('mention-card').textContent(), POLL).toContain(editor.name);
   return feed;
 }
 
@@ -77,7 +80,7 @@ describe('inserting a reply into real comment editors (Chromium)', () => {
       expect(await model(feed)).toBe('');
 
       await replyCard().getByTestId('template-insert').click();
-      await expect.poll(() => replyCard().getByTestId('insert-status').textContent()).toBe('Eingefügt');
+      await expect.poll(() => replyCard().getByTestId('insert-status').textContent(), POLL).toBe('Eingefügt');
       const expected = EXPECTED[editor.name] ?? REPLY;
       expect(await model(feed)).toBe(expected);
       expect(await feed.evaluate(() => (window as unknown as { __editorErrors: string[] }).__editorErrors)).toEqual([]);
@@ -99,15 +102,15 @@ describe('inserting a reply into real comment editors (Chromium)', () => {
 
       // Ctrl+Z takes the insertion back in one step; the editor still takes typing.
       await feed.keyboard.press('Control+z');
-      await expect.poll(() => model(feed)).toBe('');
+      await expect.poll(() => model(feed), POLL).toBe('');
       await feed.keyboard.type('Danke');
-      await expect.poll(() => model(feed)).toBe('Danke');
+      await expect.poll(() => model(feed), POLL).toBe('Danke');
 
       // The editor's own paste of the same text (the real clipboard, Ctrl+V) gives the same model.
       await feed.keyboard.press('Control+a');
       await feed.evaluate((text) => navigator.clipboard.writeText(text), REPLY);
       await feed.keyboard.press('Control+v');
-      await expect.poll(() => model(feed)).toBe(expected);
+      await expect.poll(() => model(feed), POLL).toBe(expected);
       await feed.close();
     });
   }
@@ -117,7 +120,7 @@ describe('inserting a reply into real comment editors (Chromium)', () => {
     await feed.evaluate((text) => navigator.clipboard.writeText(text), USERS_CLIPBOARD);
     await replyCard().getByTestId('template-insert').click();
     await expect
-      .poll(() => replyCard().getByTestId('insert-status').textContent())
+      .poll(() => replyCard().getByTestId('insert-status').textContent(), POLL)
       .toBe('Kein passendes Kommentarfeld – der Text liegt in der Zwischenablage, bitte mit Strg+V einfügen.');
     expect(await clipboard(feed)).toBe(REPLY);
     await panel.screenshot({ path: 'test-results/insert-no-box.png' });
@@ -129,7 +132,7 @@ describe('inserting a reply into real comment editors (Chromium)', () => {
     await feed.evaluate((text) => navigator.clipboard.writeText(text), USERS_CLIPBOARD);
     await replyCard().getByTestId('template-insert').click();
     await expect
-      .poll(() => replyCard().getByTestId('insert-status').textContent())
+      .poll(() => replyCard().getByTestId('insert-status').textContent(), POLL)
       .toBe(
         'Das Kommentarfeld hat den Text nicht angenommen – er liegt in der Zwischenablage, bitte mit Strg+V einfügen.',
       );
