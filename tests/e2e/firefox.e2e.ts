@@ -34,6 +34,24 @@ async function poll<T>(fn: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 
   return last;
 }
 
+/** Presses the keys together (then releases them) in the page, as a user would. */
+async function keys(values: string[]) {
+  await firefox.send('browsingContext.activate', { context: firefox.context });
+  await firefox.send('input.performActions', {
+    context: firefox.context,
+    actions: [
+      {
+        type: 'key',
+        id: 'keyboard',
+        actions: [
+          ...values.map((value) => ({ type: 'keyDown', value })),
+          ...[...values].reverse().map((value) => ({ type: 'keyUp', value })),
+        ],
+      },
+    ],
+  });
+}
+
 describe('Firefox ESR', () => {
   it('highlights the demo feed', async () => {
     await firefox.navigate(URL);
@@ -62,7 +80,7 @@ describe('Firefox ESR', () => {
   });
 
   for (const [name, url] of Object.entries(EDITOR_URLS)) {
-    it(`inserts a reply from the side panel into ${name}: the editor's model holds it`, async () => {
+    it(`inserts a reply from the side panel into ${name}: the editor's model holds it, Ctrl+Z and typing work`, async () => {
       const options = await firefox.extensionContext('options.html');
       await firefox.evaluate(`browser.storage.local.set({ profile: ${JSON.stringify(PROFILE)} })`, options);
       await firefox.navigate(url);
@@ -104,6 +122,21 @@ describe('Firefox ESR', () => {
         name === 'lexical-rich' ? REPLY.replace('\n', '\n\n') : REPLY,
       );
       expect(await firefox.evaluate<string[]>('window.__editorErrors')).toEqual([]);
+      // Ctrl+Z takes it back, and the editor still takes typing.
+      await keys(['\uE009', 'z']);
+      expect(
+        await poll(
+          () => firefox.evaluate<string>('window.__editorModel()'),
+          (v) => v === '',
+        ),
+      ).toBe('');
+      await keys(['D']);
+      expect(
+        await poll(
+          () => firefox.evaluate<string>('window.__editorModel()'),
+          (v) => v === 'D',
+        ),
+      ).toBe('D');
       await firefox.evaluate(`window.close(), true`, panel).catch(() => undefined);
     });
   }

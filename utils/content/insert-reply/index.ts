@@ -37,8 +37,7 @@ export async function insertReply(box: HTMLElement, text: string): Promise<Inser
         ? { status: 'inserted', method: 'setRangeText' }
         : { status: 'notTaken' };
     }
-    const taken = pasteInto(box, text);
-    if (taken) {
+    if (pasteInto(box, text)) {
       // The editor took charge; inserting again by another way would double the text.
       return (await shows(box, before, text, SHOW_WITHIN_MS))
         ? { status: 'inserted', method: 'paste' }
