@@ -174,7 +174,9 @@ export function looksLikePersonName(author: string | undefined): boolean {
 export function greetingFor(author: string | undefined, formality: Formality): string {
   if (!looksLikePersonName(author)) return formality === 'du' ? 'Hallo,' : 'Guten Tag,';
   const name = (author as string).trim().replace(/\s+/g, ' ');
-  return formality === 'du' ? `Hallo ${name.split(' ')[0]},` : `Hallo ${name},`;
+  // A household ("Familie Yilmaz") keeps its whole name in Du as well.
+  const first = name.split(' ')[0] as string;
+  return formality === 'du' && first !== 'Familie' ? `Hallo ${first},` : `Hallo ${name},`;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

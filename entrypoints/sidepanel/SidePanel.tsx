@@ -140,12 +140,14 @@ export function SidePanel() {
           ))}
         </section>
       )}
-      <section aria-labelledby="all-templates">
-        <h2 id="all-templates">{suggested.length ? t('sidepanelAllTemplates') : t('sidepanelSuggested')}</h2>
-        {others.map(({ group, variants }) => (
-          <TemplateCard key={group.key} variants={variants} vars={vars} mention={mention} onInsert={insert} />
-        ))}
-      </section>
+      {(others.length > 0 || suggested.length === 0) && (
+        <section aria-labelledby="all-templates">
+          <h2 id="all-templates">{suggested.length ? t('sidepanelAllTemplates') : t('sidepanelSuggested')}</h2>
+          {others.map(({ group, variants }) => (
+            <TemplateCard key={group.key} variants={variants} vars={vars} mention={mention} onInsert={insert} />
+          ))}
+        </section>
+      )}
       {expired.length > 0 && (
         <section aria-labelledby="expired-templates" data-testid="expired-templates">
           <h2 id="expired-templates">{t('tplExpiredSection')}</h2>

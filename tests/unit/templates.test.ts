@@ -89,6 +89,7 @@ describe('greeting choice', () => {
     expect(greetingFor('Feuerwehr-Fan MS', 'sie')).toBe('Guten Tag,');
     expect(greetingFor('Feuerwehr-Fan MS', 'du')).toBe('Hallo,');
     expect(greetingFor('', 'du')).toBe('Hallo,');
+    expect(greetingFor('Familie Yilmaz', 'du')).toBe('Hallo Familie Yilmaz,');
   });
 });
 
