@@ -4,7 +4,8 @@ import type { PlaceholderProblem } from '../utils/templates';
 /** One sentence per problem, naming the placeholder and, where we can tell, the one that was meant. */
 export function problemText(p: PlaceholderProblem): string {
   if (p.kind === 'broken') return t('tplPhBroken', p.token);
-  if (p.kind === 'empty') return t('tplPhEmpty', p.token);
+  if (p.kind === 'empty')
+    return p.suggestion ? t('tplPhEmptyAutor', [p.token, `{{${p.suggestion}}}`]) : t('tplPhEmpty', p.token);
   return p.suggestion ? t('tplPhUnknownSuggest', [p.token, `{{${p.suggestion}}}`]) : t('tplPhUnknown', p.token);
 }
 

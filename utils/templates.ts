@@ -207,7 +207,9 @@ export function renderTemplate(
     if (!isPlaceholder(name)) return token;
     const value = values[name]?.trim();
     if (value) return value;
-    if (!problems.some((p) => p.token === token)) problems.push({ token, kind: 'empty' });
+    // A greeting by name that has no name to use: {{anrede}} greets neutrally instead.
+    const suggestion = name === 'autor' ? ({ suggestion: 'anrede' } as const) : {};
+    if (!problems.some((p) => p.token === token)) problems.push({ token, kind: 'empty', ...suggestion });
     return token;
   });
   const unknown = checkPlaceholders(template.body);

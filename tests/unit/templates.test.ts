@@ -115,7 +115,7 @@ describe('rendering', () => {
     expect(r.text).toBe('Hallo {{autor}} aus {{gemeinde}}, {{thema}}');
     expect(r.problems).toEqual([
       { token: '{{gemeinde}}', kind: 'unknown', suggestion: 'kommune' },
-      { token: '{{autor}}', kind: 'empty' },
+      { token: '{{autor}}', kind: 'empty', suggestion: 'anrede' },
       { token: '{{thema}}', kind: 'empty' },
     ]);
   });
