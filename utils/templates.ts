@@ -99,13 +99,6 @@ export function checkPlaceholders(body: string): PlaceholderProblem[] {
   return out;
 }
 
-/** Names used in a template that are not placeholders (kept for callers that only need the names). */
-export function unknownPlaceholders(body: string): string[] {
-  return checkPlaceholders(body)
-    .filter((p) => p.kind === 'unknown')
-    .map((p) => p.token.slice(2, -2).trim().toLowerCase());
-}
-
 // ---------------------------------------------------------------------------------------------------------------
 // The greeting
 

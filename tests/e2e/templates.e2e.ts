@@ -49,8 +49,16 @@ describe('template editor', () => {
     // The starter set: 16 replies, each in Sie and Du.
     expect(await page.getByTestId('template-fieldset').count()).toBe(32);
 
-    const first = page.getByTestId('template-fieldset').first();
-    expect(await first.locator('legend').first().textContent()).toContain('Danke für den Hinweis (Sie)');
+    // Each template opens on demand; the summary tells version and approval.
+    const first = page.getByTestId('template-entry').first();
+    expect(await first.getByTestId('template-summary').textContent()).toBe(
+      'Danke für den Hinweis (Sie) · Version 1 · nicht freigegeben',
+    );
+    expect(await first.getAttribute('open')).toBeNull();
+    await first.getByTestId('template-summary').focus();
+    await page.keyboard.press('Enter');
+    expect(await first.getAttribute('open')).toBe('');
+    expect(await first.locator('legend').first().textContent()).toBe('Danke für den Hinweis (Sie)');
     const body = first.getByLabel('Text', { exact: true });
     expect(await body.getAttribute('aria-invalid')).toBeNull();
     await body.press('End');
