@@ -136,7 +136,13 @@ export function SidePanel() {
         <section aria-labelledby="suggested">
           <h2 id="suggested">{t('sidepanelSuggested')}</h2>
           {suggested.map(({ group, variants }) => (
-            <TemplateCard key={group.key} variants={variants} vars={vars} mention={mention} onInsert={insert} />
+            <TemplateCard
+              key={`${group.key}:${mention?.id}`}
+              variants={variants}
+              vars={vars}
+              mention={mention}
+              onInsert={insert}
+            />
           ))}
         </section>
       )}
@@ -144,7 +150,13 @@ export function SidePanel() {
         <section aria-labelledby="all-templates">
           <h2 id="all-templates">{suggested.length ? t('sidepanelAllTemplates') : t('sidepanelSuggested')}</h2>
           {others.map(({ group, variants }) => (
-            <TemplateCard key={group.key} variants={variants} vars={vars} mention={mention} onInsert={insert} />
+            <TemplateCard
+              key={`${group.key}:${mention?.id}`}
+              variants={variants}
+              vars={vars}
+              mention={mention}
+              onInsert={insert}
+            />
           ))}
         </section>
       )}
