@@ -114,6 +114,14 @@ export function SidePanel() {
               </button>
             )}
           </div>
+          {mention.status === 'answered' && mention.templateUsed && (
+            <p class="hint" data-testid="answered-with">
+              {t('tplAnsweredWith', [
+                profile.templates.find((x) => x.id === mention.templateUsed)?.title ?? mention.templateUsed,
+                String(mention.templateVersion ?? '?'),
+              ])}
+            </p>
+          )}
           <label for="mention-note">{t('noteLabel')}</label>
           <textarea
             id="mention-note"

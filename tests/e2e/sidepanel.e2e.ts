@@ -164,6 +164,9 @@ describe('side panel', () => {
     expect(row.mentionKey).toBe(mention.mentionKey);
     expect(row.templateUsed).toBe('baustelle-sie');
     expect(row.templateVersion).toBe(1);
+    await expect
+      .poll(() => panel.getByTestId('answered-with').textContent())
+      .toBe('Beantwortet mit „Baustelle: Infos und Umleitung“, Version 1');
     // An internal note for the team, kept with the mention.
     await panel.getByLabel('Interne Notiz').fill('An Tiefbauamt weitergeleitet');
     await panel.getByLabel('Interne Notiz').blur();
