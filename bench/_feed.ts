@@ -230,6 +230,7 @@ export function generateFeed({ posts = 2000, seed = 0x1ab5c4e5 } = {}): BenchFee
       exclude: [],
     })),
     templates: [],
+    houseFormality: 'sie',
   };
   const plantedByTerm: Record<string, number> = Object.fromEntries(planted.map((p) => [p.term, 0]));
 

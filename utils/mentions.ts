@@ -415,15 +415,19 @@ export function getMention(db: LauscherDb, id: number): Promise<Mention | undefi
   return db.mentions.get(id);
 }
 
-/** Sets status and statusChangedAt (and templateUsed when given). False if there is no such mention. */
+/**
+ * Sets status and statusChangedAt (and templateUsed / templateVersion when given). False if there is no such
+ * mention.
+ */
 export async function setStatus(
   db: LauscherDb,
   id: number,
   status: MentionStatus,
-  opts: { templateUsed?: string; now?: number } = {},
+  opts: { templateUsed?: string; templateVersion?: number; now?: number } = {},
 ): Promise<boolean> {
   const changes: Partial<Mention> = { status, statusChangedAt: opts.now ?? Date.now() };
   if (opts.templateUsed !== undefined) changes.templateUsed = opts.templateUsed;
+  if (opts.templateVersion !== undefined) changes.templateVersion = opts.templateVersion;
   return (await db.mentions.update(id, changes)) === 1;
 }
 

@@ -57,4 +57,6 @@ export interface Mention {
   statusChangedAt: number;
   note: string;
   templateUsed?: string;
+  /** The version of templateUsed the answer was given with. */
+  templateVersion?: number;
 }

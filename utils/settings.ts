@@ -2,6 +2,7 @@
 import { storage } from 'wxt/utils/storage';
 import type { MatcherConfig } from './matcher';
 import type { AuthorMode } from './model';
+import { STARTER_TEMPLATES } from './starter-templates';
 
 /** Highlight colours are a fixed set of slots: the page gets one stylesheet at start, never a new rule later. */
 export const COLOR_SLOTS = ['amber', 'blue', 'green', 'pink', 'violet', 'teal', 'red', 'grey'] as const;
@@ -18,12 +19,25 @@ export interface Topic {
   urgent?: boolean;
 }
 
+/** How a reply addresses people: formal "Sie" or informal "Du". */
+export type Formality = 'sie' | 'du';
+
 export interface ReplyTemplate {
   id: string;
   title: string;
   body: string;
   /** Suggested for mentions of these topics; empty = for every mention. */
   topicIds: string[];
+  formality: Formality;
+  /** Templates with the same group are the Sie and Du wording of one reply. */
+  variantGroup?: string;
+  /** Bumped by every edit of title or body; a mention answered with it records the version. */
+  version: number;
+  approvedBy?: string;
+  /** Epoch ms. */
+  approvedAt?: number;
+  /** Epoch ms (end of the last valid day); expired templates are marked and not suggested. */
+  validUntil?: number;
 }
 
 export interface Municipality {
@@ -37,6 +51,8 @@ export interface Profile {
   municipality: Municipality;
   topics: Topic[];
   templates: ReplyTemplate[];
+  /** The team's usual address; the side panel shows that variant first. */
+  houseFormality: Formality;
 }
 
 export interface OfficeHours {
@@ -93,32 +109,8 @@ export const DEMO_PROFILE: Profile = {
       exclude: [],
     },
   ],
-  templates: [
-    {
-      id: 'danke',
-      title: 'Danke für den Hinweis',
-      body: 'Hallo {{autor}}, vielen Dank für Ihren Hinweis! Wir haben ihn an die zuständige Stelle der Stadtverwaltung {{kommune}} weitergegeben und melden uns, sobald wir mehr wissen. Ihr Social-Media-Team',
-      topicIds: [],
-    },
-    {
-      id: 'baustelle',
-      title: 'Baustelle: Infos und Umleitung',
-      body: 'Hallo {{autor}}, danke für Ihre Nachfrage. Alle aktuellen Baustellen und Umleitungen in {{kommune}} finden Sie auf unserer Website. Bei Fragen erreichen Sie uns {{sprechzeiten}}.',
-      topicIds: ['bau'],
-    },
-    {
-      id: 'unwetter',
-      title: 'Unwetter: offizielle Warnungen',
-      body: 'Bitte verlassen Sie sich nur auf offizielle Warnungen, etwa aus der Warn-App NINA. Im Notfall wählen Sie die 112. Wir halten Sie hier zur Lage in {{kommune}} auf dem Laufenden.',
-      topicIds: ['unwetter'],
-    },
-    {
-      id: 'geruecht',
-      title: 'Gerücht richtigstellen',
-      body: 'Hallo {{autor}}, diese Information ist nicht korrekt. Die gesicherten Fakten dazu veröffentlicht die Verwaltung von {{kommune}} auf ihren offiziellen Kanälen. Bitte teilen Sie nur geprüfte Informationen.',
-      topicIds: ['fakenews'],
-    },
-  ],
+  templates: STARTER_TEMPLATES,
+  houseFormality: 'sie',
 };
 
 export const DEFAULT_OFFICE_HOURS: OfficeHours = {

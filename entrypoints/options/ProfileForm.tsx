@@ -10,6 +10,7 @@ import {
   profileItem,
   type Topic,
 } from '../../utils/settings';
+import { applyTemplateEdits, withTemplateDefaults } from '../../utils/templates';
 import { formatTermList, parseTermList } from '../../utils/term-list';
 import { MunicipalityField } from './MunicipalityField';
 import { TemplatesEditor } from './TemplatesEditor';
@@ -27,6 +28,8 @@ export interface ProfileDraft extends Omit<Profile, 'topics' | 'municipality'> {
 function toDraft(p: Profile): ProfileDraft {
   return {
     ...p,
+    templates: p.templates.map(withTemplateDefaults),
+    houseFormality: p.houseFormality === 'du' ? 'du' : 'sie',
     municipality: { ...p.municipality, aliases: formatTermList(p.municipality.aliases) },
     topics: p.topics.map((x) => ({ ...x, terms: formatTermList(x.terms), exclude: formatTermList(x.exclude) })),
   };
@@ -117,6 +120,8 @@ export function ProfileForm() {
       setStatus({ ok: false, text: err instanceof Error ? err.message : String(err) });
       return;
     }
+    // An edited wording gets a new version (and loses the approval of the old one).
+    profile.templates = applyTemplateEdits((await profileItem.getValue()).templates, profile.templates);
     await profileItem.setValue(profile);
     setStatus({ ok: true, text: t('saved') });
   }
@@ -233,7 +238,7 @@ export function ProfileForm() {
         </button>
       </section>
 
-      <TemplatesEditor draft={draft} onChange={(templates) => update({ templates })} />
+      <TemplatesEditor draft={draft} onChange={update} />
 
       <div class="actions" style={{ position: 'sticky', bottom: 0, background: 'var(--bg)', padding: '0.6rem 0' }}>
         <button type="submit" class="primary" data-testid="options-save">

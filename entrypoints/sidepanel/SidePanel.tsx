@@ -9,24 +9,41 @@ import { getDb } from '../../utils/db';
 import { PLATFORM_LABELS } from '../../utils/export/csv';
 import { t, uiLang } from '../../utils/i18n';
 import { MUNICIPALITY_TOPIC } from '../../utils/matcher';
-import { listMentions, PSEUDONYM_PATTERN, setNote, setStatus } from '../../utils/mentions';
+import { listMentions, setNote, setStatus } from '../../utils/mentions';
 import { type InsertReplyResult, sendMessage } from '../../utils/messaging';
 import type { Mention } from '../../utils/model';
 import { describeOfficeHours } from '../../utils/office-hours';
-import { DEFAULT_OFFICE_HOURS, DEMO_PROFILE, officeHoursItem, type Profile, profileItem } from '../../utils/settings';
-import type { TemplateVars } from '../../utils/templates';
+import {
+  DEFAULT_OFFICE_HOURS,
+  DEMO_PROFILE,
+  officeHoursItem,
+  type Profile,
+  profileItem,
+  type ReplyTemplate,
+} from '../../utils/settings';
+import { groupVariants, isExpired, type TemplateGroup, type TemplateVars, usableVariants } from '../../utils/templates';
 
-function varsFor(mention: Mention | undefined, profile: Profile, officeHours = DEFAULT_OFFICE_HOURS): TemplateVars {
+function varsFor(
+  mention: Mention | undefined,
+  profile: Profile,
+  officeHours = DEFAULT_OFFICE_HOURS,
+): TemplateVars & { author?: string } {
   const topic = profile.topics.find((x) => mention?.topicIds.includes(x.id));
   return {
     kommune: profile.municipality.name,
-    // Pseudonyms are for the log, not for greeting people: only a real stored name fills {{autor}}.
-    autor: mention && !PSEUDONYM_PATTERN.test(mention.author) ? mention.author : '',
+    // {{anrede}} and {{autor}} greet only what looks like a person's name (never a pseudonym or screen name).
+    author: mention?.author,
     plattform: mention ? PLATFORM_LABELS[mention.platform] : '',
     thema: topic?.label ?? '',
     datum: new Date().toLocaleDateString(uiLang() === 'de' ? 'de-DE' : 'en-GB'),
     sprechzeiten: describeOfficeHours(officeHours, uiLang()),
   };
+}
+
+/** An expired reply's wordings, the house one first (shown only to say it has expired). */
+function expiredVariants(group: TemplateGroup, house: 'sie' | 'du'): ReplyTemplate[] {
+  const all = [group[house], group[house === 'sie' ? 'du' : 'sie']];
+  return all.filter((x): x is ReplyTemplate => !!x && isExpired(x));
 }
 
 export function SidePanel() {
@@ -43,8 +60,15 @@ export function SidePanel() {
   const recent = useLiveQuery(() => listMentions(db, { statuses: ['new', 'seen'], limit: 15 }), []);
 
   const topics = new Set(mention?.topicIds.filter((x) => x !== MUNICIPALITY_TOPIC) ?? []);
-  const suggested = profile.templates.filter((tpl) => tpl.topicIds.some((x) => topics.has(x)));
-  const others = profile.templates.filter((tpl) => !suggested.includes(tpl));
+  const house = profile.houseFormality === 'du' ? 'du' : 'sie';
+  const now = Date.now();
+  // One card per reply, the house wording first; a reply whose every wording has expired is only listed, marked.
+  const groups = groupVariants(profile.templates).map((g) => ({ group: g, variants: usableVariants(g, house, now) }));
+  const live = groups.filter((x) => x.variants.length > 0);
+  const expired = groups.filter((x) => x.variants.length === 0).map((x) => expiredVariants(x.group, house));
+  const fits = (variants: ReplyTemplate[]) => variants.some((tpl) => tpl.topicIds.some((x) => topics.has(x)));
+  const suggested = live.filter((x) => fits(x.variants));
+  const others = live.filter((x) => !suggested.includes(x));
   const vars = varsFor(mention, profile, officeHours);
 
   /** The tab the mention was picked in (from the tooltip), else the active one. */
@@ -88,6 +112,14 @@ export function SidePanel() {
               </button>
             )}
           </div>
+          {mention.status === 'answered' && mention.templateUsed && (
+            <p class="hint" data-testid="answered-with">
+              {t('tplAnsweredWith', [
+                profile.templates.find((x) => x.id === mention.templateUsed)?.title ?? mention.templateUsed,
+                String(mention.templateVersion ?? '?'),
+              ])}
+            </p>
+          )}
           <label for="mention-note">{t('noteLabel')}</label>
           <textarea
             id="mention-note"
@@ -109,17 +141,40 @@ export function SidePanel() {
       {suggested.length > 0 && (
         <section aria-labelledby="suggested">
           <h2 id="suggested">{t('sidepanelSuggested')}</h2>
-          {suggested.map((tpl) => (
-            <TemplateCard key={tpl.id} template={tpl} vars={vars} mention={mention} onInsert={insert} />
+          {suggested.map(({ group, variants }) => (
+            <TemplateCard
+              key={`${group.key}:${mention?.id}`}
+              variants={variants}
+              vars={vars}
+              mention={mention}
+              onInsert={insert}
+            />
           ))}
         </section>
       )}
-      <section aria-labelledby="all-templates">
-        <h2 id="all-templates">{suggested.length ? t('sidepanelAllTemplates') : t('sidepanelSuggested')}</h2>
-        {others.map((tpl) => (
-          <TemplateCard key={tpl.id} template={tpl} vars={vars} mention={mention} onInsert={insert} />
-        ))}
-      </section>
+      {(others.length > 0 || suggested.length === 0) && (
+        <section aria-labelledby="all-templates">
+          <h2 id="all-templates">{suggested.length ? t('sidepanelAllTemplates') : t('sidepanelSuggested')}</h2>
+          {others.map(({ group, variants }) => (
+            <TemplateCard
+              key={`${group.key}:${mention?.id}`}
+              variants={variants}
+              vars={vars}
+              mention={mention}
+              onInsert={insert}
+            />
+          ))}
+        </section>
+      )}
+      {expired.length > 0 && (
+        <section aria-labelledby="expired-templates" data-testid="expired-templates">
+          <h2 id="expired-templates">{t('tplExpiredSection')}</h2>
+          <p class="hint">{t('tplExpiredHint')}</p>
+          {expired.map((variants) => (
+            <TemplateCard key={variants[0]?.id} variants={variants} vars={vars} mention={mention} onInsert={insert} />
+          ))}
+        </section>
+      )}
 
       <section aria-labelledby="recent">
         <h2 id="recent">{t('sidepanelRecent')}</h2>

@@ -18,7 +18,8 @@ export const REPLY =
 export const PROFILE: Profile = {
   municipality: { name: 'Musterstadt', aliases: [], caseSensitive: false },
   topics: [{ id: 'bau', label: 'Baustellen', color: 'amber', terms: ['Baustelle'], exclude: [] }],
-  templates: [{ id: 'editor-test', title: TITLE, body: REPLY, topicIds: ['bau'] }],
+  houseFormality: 'sie',
+  templates: [{ id: 'editor-test', title: TITLE, body: REPLY, topicIds: ['bau'], formality: 'sie', version: 1 }],
 };
 
 export interface EditorPage {

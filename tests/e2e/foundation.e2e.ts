@@ -117,9 +117,9 @@ describe('demo feed on www.facebook.com', () => {
       };
     });
     await panel.goto(lauscher.extensionUrl('sidepanel.html'));
-    await expect.poll(() => panel.getByTestId('template-card').count()).toBeGreaterThan(0);
-    const first = panel.getByTestId('template-card').first();
-    const text = await first.getByTestId('template-text').textContent();
+    await expect.poll(() => panel.getByTestId('template-item').count()).toBeGreaterThan(0);
+    const first = panel.getByTestId('template-item').first();
+    const text = await first.getByTestId('template-preview').textContent();
     expect(text).toContain('Musterstadt'); // {{kommune}} filled
     expect(text).not.toContain('{{');
     await first.getByRole('button', { name: 'Kopieren' }).click();

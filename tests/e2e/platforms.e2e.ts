@@ -11,6 +11,7 @@ function profileWith(terms: string[]): Profile {
     municipality: { name: 'Musterstadt', aliases: [], caseSensitive: false },
     topics: [{ id: 'test', label: 'Test', color: 'amber', terms, exclude: [] }],
     templates: [],
+    houseFormality: 'sie',
   };
 }
 

@@ -26,6 +26,7 @@ const PROFILE: Profile = {
     { id: 'wasser', label: 'Hochwasser', color: 'blue', terms: ['Hochwasser', 'Sandsäcke'], exclude: [] },
   ],
   templates: [],
+  houseFormality: 'sie',
 };
 
 let lauscher: Lauscher;

@@ -43,7 +43,13 @@ describe('JSON export', () => {
   it('round-trips into an empty log and is idempotent on a second import', async () => {
     db = freshDb();
     const rows = [
-      row('a', { note: 'Notiz ä', templateUsed: 'danke', status: 'answered', time: '2025-11-25T08:00:00Z' }),
+      row('a', {
+        note: 'Notiz ä',
+        templateUsed: 'danke',
+        templateVersion: 3,
+        status: 'answered',
+        time: '2025-11-25T08:00:00Z',
+      }),
       row('b', { topicIds: [], terms: ['x', 'y'] }),
       row('c', { firstSeen: 5, lastSeen: 9, seenCount: 3, statusChangedAt: 6 }),
     ];
@@ -86,6 +92,7 @@ describe('merge', () => {
     status: 'answered',
     statusChangedAt: 170,
     templateUsed: 'info',
+    templateVersion: 2,
     note: 'Ihre Notiz',
     terms: ['Sperrung'],
     topicIds: ['bau'],
@@ -100,6 +107,7 @@ describe('merge', () => {
       status: 'answered',
       statusChangedAt: 170,
       templateUsed: 'info',
+      templateVersion: 2,
       note: 'Meine Notiz\n\nIhre Notiz',
       terms: ['Baustelle', 'Sperrung'],
       topicIds: ['verkehr', 'bau'],
@@ -107,6 +115,7 @@ describe('merge', () => {
     const older: ExportedMention = { ...theirs, statusChangedAt: 120 };
     expect(mergeMention(mine, older)).toMatchObject({ status: 'seen', statusChangedAt: 150 });
     expect(mergeMention(mine, older)).not.toHaveProperty('templateUsed');
+    expect(mergeMention(mine, older)).not.toHaveProperty('templateVersion');
   });
 
   it('joins only distinct non-empty notes', () => {

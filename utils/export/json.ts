@@ -132,6 +132,8 @@ export function validateExportedMention(raw: unknown): ExportedMention | string 
   };
   if (r.time) m.time = r.time as string;
   if (r.templateUsed) m.templateUsed = r.templateUsed as string;
+  // The template's version goes with it (issue 9).
+  if (r.templateUsed && Number.isInteger(r.templateVersion)) m.templateVersion = r.templateVersion as number;
   return m;
 }
 
@@ -174,6 +176,8 @@ export function mergeMention<T extends ExportedMention>(base: T, incoming: Expor
   if (time) out.time = time;
   if (later.templateUsed) out.templateUsed = later.templateUsed;
   else delete out.templateUsed;
+  if (later.templateUsed && later.templateVersion !== undefined) out.templateVersion = later.templateVersion;
+  else delete out.templateVersion;
   return out;
 }
 

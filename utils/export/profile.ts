@@ -77,7 +77,20 @@ export function profileFromJson(text: string): ProfileImport {
         message: `Antwortbaustein ${i + 1} im Teamprofil ist unvollständig. Es wurde nichts geändert.`,
       };
     }
-    templates.push({ id: x.id, title: x.title, body: x.body, topicIds: strings(x.topicIds) ? x.topicIds : [] });
+    // Sie/Du, version and approval (issue 9); files written before them read as Sie, version 1, not approved.
+    const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
+    templates.push({
+      id: x.id,
+      title: x.title,
+      body: x.body,
+      topicIds: strings(x.topicIds) ? x.topicIds : [],
+      formality: x.formality === 'du' ? 'du' : 'sie',
+      ...(str(x.variantGroup) && x.variantGroup.trim() ? { variantGroup: x.variantGroup.trim() } : {}),
+      version: Number.isInteger(x.version) && (x.version as number) > 0 ? (x.version as number) : 1,
+      ...(str(x.approvedBy) && x.approvedBy.trim() ? { approvedBy: x.approvedBy.trim() } : {}),
+      ...(num(x.approvedAt) !== undefined ? { approvedAt: num(x.approvedAt) } : {}),
+      ...(num(x.validUntil) !== undefined ? { validUntil: num(x.validUntil) } : {}),
+    });
   }
   return {
     ok: true,
@@ -89,6 +102,7 @@ export function profileFromJson(text: string): ProfileImport {
       },
       topics,
       templates,
+      houseFormality: p.houseFormality === 'du' ? 'du' : 'sie',
     },
   };
 }
