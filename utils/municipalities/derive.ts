@@ -80,6 +80,12 @@ export function demonymsOf(core: string): string[] {
   return forms.filter((f) => offered.has(foldString(f)));
 }
 
+/** With context matching the demonym stands alone ("Essener"), unless it is an everyday word too ("Weiler"). */
+export function contextDemonym(core: string): string | undefined {
+  const d = demonymsOf(core)[0];
+  return d && !isCommonWord(d) ? d : undefined;
+}
+
 export interface DerivedNames {
   /** The official name without its status ("Frankfurt am Main"): stored as the municipality's name. */
   official: string;
@@ -128,7 +134,7 @@ export function deriveNames(official: string, context = false): DerivedNames {
     if (n && n !== name && !aliases.includes(n)) aliases.push(n);
   };
   if (!context) add(core);
-  else for (const d of demonyms.slice(0, 1)) if (!isCommonWord(d)) add(d);
+  else add(contextDemonym(core) ?? '');
   for (const v of saintVariants(core)) add(v);
   if (core !== name) for (const v of saintVariants(name)) add(v);
   for (const part of nameParts(core)) {
