@@ -13,6 +13,8 @@ export interface NamesDraft {
 function alsoForms(name: string): string {
   // single names and "Bad …"/"St. …" inflect as people write them; "Kreis Esslinger" nobody writes
   if (/^[#@"]/.test(name) || (/\s/.test(name) && !/^(?:Bad|St\.|Sankt)\s\S+$/u.test(name))) return '';
+  // a demonym given as a name ("Essener"): the matcher adds the feminine forms
+  if (/er$/u.test(name) && !/\s/u.test(name)) return t('namesChipAlso', `${name}in, ${name}innen`);
   const forms = demonymsOf(name);
   return forms.length ? t('namesChipAlso', forms.join(', ')) : '';
 }
@@ -48,7 +50,8 @@ export function NameChips({
       <ul class="name-chips" aria-labelledby="names-chips-label" aria-describedby="names-chips-hint">
         {value.name && (
           <li class="name-chip" data-testid="name-chip">
-            <span>{value.name}</span> <span class="hint">{t('namesChipOfficial')}</span>
+            <span>{value.name}</span>{' '}
+            <span class="hint">{[t('namesChipOfficial'), alsoForms(value.name)].filter(Boolean).join(' · ')}</span>
           </li>
         )}
         {value.contextual.map((c) => (

@@ -45,12 +45,16 @@ describe('onboarding by the names people write', () => {
       .toEqual(['Frankfurt am Main amtlicher Name', 'Frankfurt auch Frankfurter, Frankfurterin×', '#Frankfurt ×']);
     // the core is shared with Frankfurt (Oder): said out loud, with context matching offered (off for a shared name)
     const note = page.getByTestId('names-ambiguity');
-    expect(await note.textContent()).toContain('„Frankfurt“ ist nicht eindeutig: Im Gemeindeverzeichnis gibt es weitere Gemeinden dieses Namens (Anzahl: 1).');
+    expect(await note.textContent()).toContain(
+      '„Frankfurt“ ist nicht eindeutig: Im Gemeindeverzeichnis gibt es weitere Gemeinden dieses Namens (Anzahl: 1).',
+    );
     expect(await note.getByRole('checkbox').isChecked()).toBe(false);
     expect(await page.getByTestId('options-unsaved').textContent()).toBe('Ungespeicherte Änderungen');
 
     // what the unsaved settings would highlight, live
-    await page.getByRole('textbox', { name: 'Probieren Sie einen Satz aus' }).fill('Die Frankfurter Feuerwehr sperrt die Baustelle.');
+    await page
+      .getByRole('textbox', { name: 'Probieren Sie einen Satz aus' })
+      .fill('Die Frankfurter Feuerwehr sperrt die Baustelle.');
     await expect
       .poll(() => page.getByTestId('try-preview').locator('mark').allTextContents())
       .toEqual(['Frankfurter', 'Baustelle']);
@@ -85,7 +89,7 @@ describe('onboarding by the names people write', () => {
     await option.click();
     expect(await field.inputValue()).toBe('Landkreis Esslingen');
     const chips = await page.getByTestId('name-chip').allTextContents();
-    expect(chips.map((c) => c.replace(/\s*(×|amtlicher Name)$/, ''))).toEqual([
+    expect(chips.map((c) => c.replace(/\s*(×|amtlicher Name)$/u, ''))).toEqual([
       'Landkreis Esslingen',
       'Kreis Esslingen',
       'LK Esslingen',
