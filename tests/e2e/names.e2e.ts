@@ -136,7 +136,16 @@ describe('onboarding by the names people write', () => {
       .toEqual(['Bitte tragen Sie den Namen Ihrer Kommune ein.']);
     expect(await storedProfile(lauscher)).toEqual(before);
     await page.screenshot({ path: 'test-results/names-refused-de.png' });
-    await page.close();
+    // unsaved edits: leaving the page asks first
+    const dialog = new Promise<string>((resolve) =>
+      page.once('dialog', (d) => {
+        resolve(d.type());
+        void d.dismiss();
+      }),
+    );
+    await page.close({ runBeforeUnload: true });
+    expect(await dialog).toBe('beforeunload');
+    if (!page.isClosed()) await page.close();
   });
 });
 
