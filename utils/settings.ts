@@ -41,9 +41,13 @@ export interface ReplyTemplate {
 }
 
 export interface Municipality {
+  /** The official name without status ("Frankfurt am Main"), or a Kreis's own name ("Landkreis Esslingen"). */
   name: string;
+  /** The names people write (derived chips, districts, hashtags), each counting on its own. */
   aliases: string[];
   caseSensitive: boolean;
+  /** Everyday or shared words that count only with a town signal (context matching): "Halle", "Weil". */
+  contextual?: string[];
 }
 
 /** What a team shares by file: keywords and reply templates. */
@@ -137,6 +141,7 @@ export function matcherConfigOf(profile: Profile): MatcherConfig {
       name: profile.municipality.name,
       aliases: profile.municipality.aliases,
       caseSensitive: profile.municipality.caseSensitive,
+      contextual: profile.municipality.contextual,
     },
     topics: profile.topics.map((t) => ({
       id: t.id,

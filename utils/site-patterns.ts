@@ -2,27 +2,37 @@
 // Lauscher asks permission for and registers its content script on: the whole host, http and https.
 import { hostPatterns } from './platforms/hosts';
 
-export type SitePattern = { ok: true; pattern: string; host: string } | { ok: false; message: string };
+/** On failure a _locales key and its values: the page shows it in the UI language. */
+export type SitePattern =
+  | { ok: true; pattern: string; host: string }
+  | { ok: false; messageKey: SiteMessageKey; values: string[] };
+
+export type SiteMessageKey =
+  | 'validateSiteEmpty'
+  | 'validateSiteInvalid'
+  | 'validateSiteScheme'
+  | 'validateSiteIncomplete'
+  | 'validateSiteBuiltIn';
 
 export function sitePatternFor(input: string): SitePattern {
   const text = input.trim();
-  if (!text) return { ok: false, message: 'Bitte geben Sie die Adresse einer Website ein, z. B. www.lokalzeitung.de.' };
+  if (!text) return { ok: false, messageKey: 'validateSiteEmpty', values: [] };
   let url: URL;
   try {
     url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`);
   } catch {
-    return { ok: false, message: `„${text}“ ist keine gültige Web-Adresse.` };
+    return { ok: false, messageKey: 'validateSiteInvalid', values: [text] };
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    return { ok: false, message: 'Nur Websites mit http:// oder https:// sind möglich.' };
+    return { ok: false, messageKey: 'validateSiteScheme', values: [] };
   }
   const host = url.hostname.toLowerCase();
   if (!host.includes('.') || host.endsWith('.')) {
-    return { ok: false, message: `„${text}“ ist keine vollständige Web-Adresse.` };
+    return { ok: false, messageKey: 'validateSiteIncomplete', values: [text] };
   }
   const pattern = `*://${host}/*`;
   if (isBuiltIn(host)) {
-    return { ok: false, message: `Auf ${host} läuft Lauscher bereits, ohne dass Sie etwas hinzufügen müssen.` };
+    return { ok: false, messageKey: 'validateSiteBuiltIn', values: [host] };
   }
   return { ok: true, pattern, host };
 }

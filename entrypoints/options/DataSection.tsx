@@ -8,6 +8,7 @@ import { profileFileName, profileFromJson, profileToJson } from '../../utils/exp
 import { t } from '../../utils/i18n';
 import { MENTION_STATUSES, type MentionStatus, PLATFORMS, type Platform } from '../../utils/model';
 import { DEMO_PROFILE, privacyItem, profileItem } from '../../utils/settings';
+import { importFailureText } from '../../utils/validation-messages';
 
 function dayStart(value: string): number | undefined {
   return value ? new Date(`${value}T00:00:00`).getTime() : undefined;
@@ -47,7 +48,7 @@ export function DataSection() {
   async function importProfile(file: File | undefined) {
     if (!file) return;
     const result = profileFromJson(await file.text());
-    if (!result.ok) return setMessage({ ok: false, text: result.message });
+    if (!result.ok) return setMessage({ ok: false, text: importFailureText(result) });
     await profileItem.setValue(result.profile);
     setMessage({ ok: true, text: `${t('saved')}: ${result.profile.municipality.name}` });
   }

@@ -1,43 +1,58 @@
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../../utils/i18n';
-import {
-  isCommonWord,
-  type MunicipalityRow,
-  type MunicipalitySuggestion,
-  suggestMunicipalities,
-} from '../../utils/municipalities';
+import { type MunicipalitySuggestion, suggestMunicipalities } from '../../utils/municipalities';
+import { type KreisSuggestion, suggestKreise } from '../../utils/municipalities/kreise';
+import type { RegisterPick } from '../../utils/municipalities/onboarding';
+import { loadRegister, type Register } from './register';
 
-let rowsPromise: Promise<MunicipalityRow[]> | undefined;
-/** The register (~11,000 names) loads only when the field is used. */
-function loadRows(): Promise<MunicipalityRow[]> {
-  rowsPromise ??= import('../../utils/municipalities/municipalities.json').then((m) => m.default as MunicipalityRow[]);
-  return rowsPromise;
+function describe(s: { land: string; population: number; kreis?: string }): string {
+  return [s.kreis, s.land, t('namesPopulation', s.population.toLocaleString(navigator.language))]
+    .filter(Boolean)
+    .join(' · ');
 }
 
-function describe(s: MunicipalitySuggestion): string {
-  return [s.kreis, s.land, `${s.population.toLocaleString('de-DE')} Einwohner`].filter(Boolean).join(' · ');
+/** Municipalities first, then matching Kreise (a Kreis's team types its name like a town's). */
+function suggestionsFor(query: string, register: Register): RegisterPick[] {
+  const towns = suggestMunicipalities(query, register.rows, 7).map(
+    (suggestion): RegisterPick => ({ kind: 'municipality', suggestion }),
+  );
+  const kreise = suggestKreise(query, register.kreise, 3).map(
+    (suggestion): RegisterPick => ({ kind: 'kreis', suggestion }),
+  );
+  return [...towns, ...kreise];
 }
+
+const label = (p: RegisterPick) => p.suggestion.name;
+const keyOf = (p: RegisterPick) =>
+  p.kind === 'kreis' ? `k:${p.suggestion.name}` : `m:${p.suggestion.official}${p.suggestion.plz}`;
 
 /** The "Kommune" input as an ARIA combobox with suggestions from the official register. */
 export function MunicipalityField({
   value,
+  invalid,
+  describedBy,
   onChange,
+  onPick,
 }: {
   value: string;
-  onChange(name: string, caseSensitive?: boolean): void;
+  invalid: boolean;
+  /** ids of the messages that belong to the field */
+  describedBy: string;
+  onChange(name: string): void;
+  onPick(pick: RegisterPick, register: Register): void;
 }) {
-  const [rows, setRows] = useState<MunicipalityRow[] | null>(null);
+  const [register, setRegister] = useState<Register | null>(null);
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
-  const [picked, setPicked] = useState<MunicipalitySuggestion | null>(null);
-  const suggestions = open && rows ? suggestMunicipalities(value, rows) : [];
+  const [picked, setPicked] = useState<RegisterPick | null>(null);
+  const suggestions = open && register ? suggestionsFor(value, register) : [];
 
   useEffect(() => setActive(0), [value]);
 
-  function choose(s: MunicipalitySuggestion) {
-    setPicked(s);
+  function choose(p: RegisterPick) {
+    setPicked(p);
     setOpen(false);
-    onChange(s.name, isCommonWord(s.name));
+    if (register) onPick(p, register);
   }
 
   function onKeyDown(e: KeyboardEvent) {
@@ -59,15 +74,15 @@ export function MunicipalityField({
         id="municipality"
         data-testid="municipality-input"
         value={value}
-        required
         autocomplete="off"
         role="combobox"
         aria-autocomplete="list"
         aria-expanded={suggestions.length > 0}
         aria-controls="municipality-suggestions"
         aria-activedescendant={suggestions.length ? `municipality-option-${active}` : undefined}
-        aria-describedby="municipality-hint"
-        onFocus={() => loadRows().then(setRows)}
+        aria-describedby={`${describedBy} municipality-hint`}
+        aria-invalid={invalid}
+        onFocus={() => loadRegister().then(setRegister)}
         onInput={(e) => {
           setPicked(null);
           setOpen(true);
@@ -86,7 +101,7 @@ export function MunicipalityField({
         {suggestions.map((s, i) => (
           <div
             tabIndex={-1}
-            key={s.official + s.plz}
+            key={keyOf(s)}
             id={`municipality-option-${i}`}
             role="option"
             aria-selected={i === active}
@@ -95,13 +110,14 @@ export function MunicipalityField({
               choose(s);
             }}
           >
-            <strong>{s.name}</strong> <span class="hint">{describe(s)}</span>
+            <strong>{label(s)}</strong> {s.kind === 'kreis' && <span class="badge">{t('namesKreisBadge')}</span>}{' '}
+            <span class="hint">{describe(s.suggestion as MunicipalitySuggestion | KreisSuggestion)}</span>
           </div>
         ))}
       </div>
       <p class="hint" id="municipality-hint">
-        {picked ? `${picked.official} · ${describe(picked)} – ` : ''}
-        {picked && isCommonWord(picked.name) ? `${t('caseSensitiveLabel')} ✓. ` : ''}
+        {picked?.kind === 'municipality' ? `${picked.suggestion.official} · ${describe(picked.suggestion)} – ` : ''}
+        {picked?.kind === 'kreis' ? `${describe(picked.suggestion)} – ` : ''}
         {t('municipalityHint')}
       </p>
     </div>

@@ -15,13 +15,13 @@ export function SitesSection() {
   function add(e: Event) {
     e.preventDefault();
     const site = sitePatternFor(input);
-    if (!site.ok) return setMessage({ ok: false, text: site.message });
+    if (!site.ok) return setMessage({ ok: false, text: t(site.messageKey, site.values) });
     // The permission prompt needs the click's user gesture: request before anything else is awaited.
     browser.permissions
       .request({ origins: [site.pattern] })
       .then(async (granted) => {
         if (!granted) {
-          setMessage({ ok: false, text: `Ohne Ihre Zustimmung kann Lauscher auf ${site.host} nicht mitlesen.` });
+          setMessage({ ok: false, text: t('validateSiteNotGranted', site.host) });
           return;
         }
         const current = await customSitesItem.getValue();

@@ -3,7 +3,12 @@ import { MentionCard } from '../../components/MentionCard';
 import { TopicChip } from '../../components/TopicChip';
 import { useLiveQuery } from '../../components/use-live-query';
 import { useStorageItem } from '../../components/use-storage-item';
-import { activeMentionItem, markupChangedItem, storageProblemItem } from '../../utils/background/status-items';
+import {
+  activeMentionItem,
+  markupChangedItem,
+  settingsProblemsItem,
+  storageProblemItem,
+} from '../../utils/background/status-items';
 import { getDb } from '../../utils/db';
 import { PLATFORM_LABELS } from '../../utils/export/csv';
 import { t } from '../../utils/i18n';
@@ -43,6 +48,7 @@ export function Popup() {
   const officeHours = useStorageItem(officeHoursItem);
   const markupChanged = useStorageItem(markupChangedItem) ?? {};
   const storageProblem = useStorageItem(storageProblemItem);
+  const settingsProblems = useStorageItem(settingsProblemsItem) ?? [];
   const urgentTopicIds = profile.topics.filter((x) => x.urgent).map((x) => x.id);
   const d = useLiveQuery(() => digest(getDb(), { urgentTopicIds, topLimit: 8 }), [urgentTopicIds.join()]);
   const urgent = new Set(urgentTopicIds);
@@ -63,6 +69,11 @@ export function Popup() {
             {t('markupChanged', PLATFORM_LABELS[platform as Platform] ?? platform)}
           </p>
         ))}
+        {settingsProblems.length > 0 && (
+          <p class="notice warn" role="status" data-testid="settings-problems">
+            {t('namesSettingsProblems', settingsProblems.map((p) => `„${p.term}“`).join(', '))}
+          </p>
+        )}
         {storageProblem && (
           <p class="notice warn" role="alert">
             {storageProblem.message}

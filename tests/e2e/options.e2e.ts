@@ -27,8 +27,13 @@ describe('options', () => {
     await expect.poll(() => field.inputValue()).toBe('Essen');
     // "Essen" is also a verb: the name is matched case-sensitively from now on.
     expect(await page.getByLabel(/Groß-\/Kleinschreibung/).isChecked()).toBe(true);
-    // The demo's hashtag is replaced by the chosen town's.
-    expect(await page.getByLabel('Weitere Namen, Ortsteile, Hashtags').inputValue()).toBe('#essen');
+    // The demo's names are replaced by the chosen town's; with context matching the demonym counts on its own.
+    expect(await page.getByTestId('name-chip').allTextContents()).toEqual([
+      'Essen amtlicher Name · auch Essener, Essenerin',
+      'Essen nur mit Ortsbezug×',
+      'Essener auch Essenerin, Essenerinnen×',
+      '#Essen ×',
+    ]);
 
     await field.fill('muench');
     await expect.poll(() => listbox.getByRole('option').first().textContent()).toContain('München');
@@ -37,7 +42,10 @@ describe('options', () => {
     await field.press('Enter');
     expect(await field.inputValue()).toBe('München');
     expect(await page.getByLabel(/Groß-\/Kleinschreibung/).isChecked()).toBe(false);
-    expect(await page.getByLabel('Weitere Namen, Ortsteile, Hashtags').inputValue()).toBe('#münchen');
+    expect(await page.getByTestId('name-chip').allTextContents()).toEqual([
+      'München amtlicher Name · auch Münchener, Münchenerin',
+      '#München ×',
+    ]);
     await page.getByTestId('options-save').focus();
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByTestId('options-status').textContent()).toBe('Gespeichert');

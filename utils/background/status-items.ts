@@ -17,3 +17,18 @@ export const markupChangedItem = storage.defineItem<Record<string, { url: string
 export const activeMentionItem = storage.defineItem<ActiveMention | null>('session:activeMention', {
   fallback: null,
 });
+
+/**
+ * Stored terms the content script could not compile and left out (settings from an older version, a profile saved
+ * before the validator): shown in the popup and the options page until the profile changes. Written by the content
+ * script only when the list differs, cleared by the options page on save.
+ */
+export const settingsProblemsItem = storage.defineItem<SettingsProblem[]>('local:settingsProblems', { fallback: [] });
+
+export interface SettingsProblem {
+  /** `'municipality'` or the topic's id */
+  topicId: string;
+  term: string;
+  /** the message key of utils/matcher's REASON_MESSAGE_KEYS */
+  messageKey: string;
+}

@@ -1,6 +1,7 @@
 // Content-script main: picks the site adapter, starts the scanner, wires it to the log and to settings changes.
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { compileMatcher, MUNICIPALITY_TOPIC } from '../matcher';
+import { type SettingsProblem, settingsProblemsItem } from '../background/status-items';
+import { compileTolerant, MUNICIPALITY_TOPIC, REASON_MESSAGE_KEYS } from '../matcher';
 import { createMentionCollector, type LogStats } from '../mention-collector';
 import { onMessage, sendMessage } from '../messaging';
 import type { MentionInput } from '../model';
@@ -47,13 +48,22 @@ function highlightLookup(profile: Profile) {
     topicId === MUNICIPALITY_TOPIC ? MUNICIPALITY_HIGHLIGHT : (byTopic.get(topicId) ?? null);
 }
 
+/** Never goes dark on a bad stored setting: highlights what compiles, reports the terms left out. */
 function compile(profile: Profile) {
+  const { matcher, problems } = compileTolerant(matcherConfigOf(profile));
+  void reportSettingsProblems(
+    problems.map((p) => ({ topicId: p.topicId, term: p.term, messageKey: REASON_MESSAGE_KEYS[p.reason] })),
+  );
+  return matcher;
+}
+
+/** Tells the popup and options which stored terms were left out; writes only when that changes. */
+async function reportSettingsProblems(problems: SettingsProblem[]): Promise<void> {
   try {
-    return compileMatcher(matcherConfigOf(profile));
+    const stored = await settingsProblemsItem.getValue();
+    if (JSON.stringify(stored) !== JSON.stringify(problems)) await settingsProblemsItem.setValue(problems);
   } catch (err) {
-    // A bad term must not take the page down; the options page shows the error where it is typed.
     console.warn('[Lauscher]', err);
-    return compileMatcher(matcherConfigOf({ ...profile, topics: [] }));
   }
 }
 

@@ -1,4 +1,5 @@
 // The team profile: municipality, topics and reply templates, shared as a file so a team works from one set.
+import { type ValidationIssue, validateProfile } from '../profile-validation';
 import { COLOR_SLOTS, type Profile, type ReplyTemplate, type Topic } from '../settings';
 
 export const PROFILE_FORMAT = 'lauscher-profile';
@@ -24,7 +25,8 @@ export function profileToJson(profile: Profile, now = new Date()): string {
   );
 }
 
-export type ProfileImport = { ok: true; profile: Profile } | { ok: false; message: string };
+/** On failure: a message, or the validator's issues (the page translates them; nothing was changed). */
+export type ProfileImport = { ok: true; profile: Profile } | { ok: false; message: string; issues?: ValidationIssue[] };
 
 const str = (v: unknown): v is string => typeof v === 'string';
 const strings = (v: unknown): v is string[] => Array.isArray(v) && v.every(str);
@@ -92,17 +94,19 @@ export function profileFromJson(text: string): ProfileImport {
       ...(num(x.validUntil) !== undefined ? { validUntil: num(x.validUntil) } : {}),
     });
   }
-  return {
-    ok: true,
-    profile: {
-      municipality: {
-        name: m.name.trim(),
-        aliases: strings(m.aliases) ? m.aliases : [],
-        caseSensitive: m.caseSensitive === true,
-      },
-      topics,
-      templates,
-      houseFormality: p.houseFormality === 'du' ? 'du' : 'sie',
+  const profile: Profile = {
+    municipality: {
+      name: m.name.trim(),
+      aliases: strings(m.aliases) ? m.aliases : [],
+      caseSensitive: m.caseSensitive === true,
+      ...(strings(m.contextual) ? { contextual: m.contextual } : {}),
     },
+    topics,
+    templates,
+    houseFormality: p.houseFormality === 'du' ? 'du' : 'sie',
   };
+  // the same checks as the options page: a profile that would not compile is refused whole
+  const issues = validateProfile(profile);
+  if (issues.length > 0) return { ok: false, message: '', issues };
+  return { ok: true, profile };
 }

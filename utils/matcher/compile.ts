@@ -4,6 +4,7 @@
 // Positions ("codes") are numbers that order like positions in the folded text. The fast scanner (scan.ts) uses
 // originalIndex * CODE_STRIDE + unitWithinCharacter; the reference scanner (reference.ts) uses folded indices. A match
 // end is the code of its last folded unit + 1, so that `start < end` comparisons behave like folded ranges.
+import { canBeTown, hasAdjacentSignal } from './context';
 import { MatcherConfigError, municipalityForms, parseTerm, type TermForm, termForms } from './terms';
 import { buildTrie, type Trie } from './trie';
 import { type Match, type MatcherConfig, MUNICIPALITY_TOPIC } from './types';
@@ -18,6 +19,8 @@ export interface Pattern {
   prefix: boolean;
   /** the case-keeping fold to compare against, for case-sensitive terms */
   keepCase: string | null;
+  /** counts only with a town signal (MunicipalityConfig.contextual) */
+  contextual: boolean;
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {
@@ -38,30 +41,50 @@ export function compilePatterns(config: MatcherConfig): { patterns: Pattern[]; t
   const patterns: Pattern[] = [];
   const seen = new Set<string>();
 
-  const add = (forms: TermForm[], topic: number, term: string, caseSensitive: boolean) => {
+  const add = (forms: TermForm[], topic: number, term: string, caseSensitive: boolean, contextual = false) => {
     for (const f of forms) {
       const keepCase = caseSensitive ? f.keepCase : null;
       const id = `${topic}\u0000${f.prefix ? '*' : ''}${f.folded}\u0000${keepCase ?? ''}`;
       if (seen.has(id)) continue;
       seen.add(id);
-      patterns.push({ key: f.folded, topic, term, prefix: f.prefix, keepCase });
+      patterns.push({ key: f.folded, topic, term, prefix: f.prefix, keepCase, contextual });
     }
+  };
+
+  /** Municipality forms, each plain or contextual. */
+  const addSplit = (forms: TermForm[], term: string, caseSensitive: boolean, ctx: (f: TermForm) => boolean) => {
+    add(
+      forms.filter((f) => !ctx(f)),
+      0,
+      term,
+      caseSensitive,
+    );
+    add(forms.filter(ctx), 0, term, caseSensitive, true);
   };
 
   const municipality: unknown = config.municipality;
   if (municipality !== undefined && municipality !== null) {
     if (!isObject(municipality)) throw new MatcherConfigError('invalid-config', 'municipality', MUNICIPALITY_TOPIC);
     const caseSensitive = municipality.caseSensitive === true;
+    // Context matching: the forms of a contextual word need a town signal, unless an alias spells them out too
+    // ("Essen" contextual, "Essener" an alias: the demonym counts on its own).
+    const contextual = listOf(municipality.contextual, MUNICIPALITY_TOPIC, 'contextual').map((w) =>
+      parseTerm(w, MUNICIPALITY_TOPIC),
+    );
+    const aliases = listOf(municipality.aliases, MUNICIPALITY_TOPIC, 'aliases').map((a) =>
+      parseTerm(a, MUNICIPALITY_TOPIC),
+    );
+    const aliasKeys = new Set(aliases.flatMap((a) => municipalityForms(a).map((f) => f.folded)));
+    const contextKeys = new Set(contextual.flatMap((w) => municipalityForms(w).map((f) => f.folded)));
+    const needsContext = (f: TermForm) => contextKeys.has(f.folded) && !aliasKeys.has(f.folded);
     const name = municipality.name;
     // An empty name (a fresh profile) disables municipality matching rather than failing.
     if (!(typeof name === 'string' && name.trim() === '') && name !== undefined) {
       const parsed = parseTerm(name, MUNICIPALITY_TOPIC);
-      add(municipalityForms(parsed), 0, parsed.raw, caseSensitive);
+      addSplit(municipalityForms(parsed), parsed.raw, caseSensitive, needsContext);
     }
-    for (const alias of listOf(municipality.aliases, MUNICIPALITY_TOPIC, 'aliases')) {
-      const parsed = parseTerm(alias, MUNICIPALITY_TOPIC);
-      add(municipalityForms(parsed), 0, parsed.raw, caseSensitive);
-    }
+    for (const parsed of aliases) add(municipalityForms(parsed), 0, parsed.raw, caseSensitive);
+    for (const parsed of contextual) addSplit(municipalityForms(parsed), parsed.raw, caseSensitive, needsContext);
     for (const ex of listOf(municipality.exclude, MUNICIPALITY_TOPIC, 'exclude')) {
       const parsed = parseTerm(ex, MUNICIPALITY_TOPIC);
       add(termForms(parsed), EXCLUDE, parsed.raw, caseSensitive);
@@ -100,8 +123,10 @@ export class Compiled {
   readonly patLength: Int32Array;
   readonly patTerm: string[];
   readonly patKeepCase: (string | null)[];
+  readonly patContextual: Uint8Array;
   /** 1 when any pattern is case-sensitive */
   readonly anyKeepCase: boolean;
+  readonly anyContextual: boolean;
 
   constructor(
     patterns: Pattern[],
@@ -114,6 +139,8 @@ export class Compiled {
     this.patTerm = patterns.map((p) => p.term);
     this.patKeepCase = patterns.map((p) => p.keepCase);
     this.anyKeepCase = patterns.some((p) => p.keepCase !== null);
+    this.patContextual = Uint8Array.from(patterns, (p) => (p.contextual ? 1 : 0));
+    this.anyContextual = patterns.some((p) => p.contextual);
   }
 }
 
@@ -202,8 +229,8 @@ export class Hits {
   }
 }
 
-/** Applies exclusions and per-topic de-duplication, and builds the sorted result. */
-export function resolve(c: Compiled, hits: Hits): Match[] {
+/** Applies exclusions, per-topic de-duplication and context rules, and builds the sorted result. */
+export function resolve(c: Compiled, hits: Hits, text: string): Match[] {
   const count = hits.count;
   if (count === 0) return [];
   const { mStart, mEnd, mId, mOrigStart, mOrigEnd, xStart, xEnd, xMaxEnd, topicMaxEnd } = hits;
@@ -220,6 +247,9 @@ export function resolve(c: Compiled, hits: Hits): Match[] {
   const patTopic = c.patTopic;
   for (let t = 0; t < c.topicIds.length; t++) topicMaxEnd[t] = -1;
   const out: Match[] = [];
+  /** contextual matches without an adjacent signal: kept only if the text holds another municipality match */
+  let unsignalled: Set<Match> | null = null;
+  let plainTown = false;
   let sorted = true;
   for (let i = 0; i < count; i++) {
     const a = mStart[i] as number;
@@ -245,11 +275,23 @@ export function resolve(c: Compiled, hits: Hits): Match[] {
       topicId: c.topicIds[topic] as string,
       term: c.patTerm[id] as string,
     };
+    if (c.anyContextual && topic === 0) {
+      if (c.patContextual[id] !== 1) plainTown = true;
+      else if (!hasAdjacentSignal(text, match.start)) {
+        unsignalled ??= new Set();
+        unsignalled.add(match);
+      }
+    }
     const prev = out[out.length - 1];
     if (prev !== undefined && (prev.start > match.start || (prev.start === match.start && prev.end < match.end)))
       sorted = false;
     out.push(match);
   }
   if (!sorted) out.sort((x, y) => x.start - y.start || y.end - x.end);
+  if (unsignalled !== null) {
+    // with another town match in the text, a bare word counts where a name can stand
+    const drop = unsignalled;
+    return out.filter((m) => !drop.has(m) || (plainTown && canBeTown(text, m.start)));
+  }
   return out;
 }

@@ -9,16 +9,35 @@
 // folds the whole text first; the tests check that both agree.
 import { compile } from './compile';
 import { Scanner } from './scan';
+import { type ConfigProblem, checkConfig } from './tolerant';
 import type { Match, Matcher, MatcherConfig } from './types';
 
+export { hasAdjacentSignal } from './context';
 export { FoldBuffer, foldString, foldText } from './normalise';
-export { inflect, MAX_TERM_LENGTH, MatcherConfigError, type MatcherConfigErrorReason, parseTerm } from './terms';
+export {
+  inflect,
+  MAX_TERM_LENGTH,
+  MatcherConfigError,
+  type MatcherConfigErrorReason,
+  parseTerm,
+  REASON_MESSAGE_KEYS,
+} from './terms';
+export { type ConfigField, type ConfigProblem, checkConfig } from './tolerant';
 export type { Match, Matcher, MatcherConfig, MunicipalityConfig, TopicConfig } from './types';
 export { MUNICIPALITY_TOPIC } from './types';
 
 /** Compiles a configuration into a reusable matcher. Throws MatcherConfigError naming the first bad term. */
 export function compileMatcher(config: MatcherConfig): Matcher {
   return new TrieMatcher(new Scanner(compile(config)));
+}
+
+/**
+ * Compiles what compiles and reports the rest: for a stored configuration that may predate the validator. Never
+ * throws.
+ */
+export function compileTolerant(config: unknown): { matcher: Matcher; problems: ConfigProblem[] } {
+  const { config: cleaned, problems } = checkConfig(config);
+  return { matcher: compileMatcher(cleaned), problems };
 }
 
 class TrieMatcher implements Matcher {

@@ -60,7 +60,7 @@ export function referenceScan(c: Compiled, text: string, buf = new FoldBuffer(10
     }
     hits.flush(p, starts[p] as number);
   }
-  return resolve(c, hits);
+  return resolve(c, hits, text);
 }
 
 /** compileMatcher with the reference engine (for tests). */

@@ -467,7 +467,7 @@ export class Scanner {
       }
       i += width;
     }
-    return resolve(this.c, hits);
+    return resolve(this.c, hits, text);
   }
 
   /**

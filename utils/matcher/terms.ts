@@ -22,7 +22,18 @@ const REASONS: Record<MatcherConfigErrorReason, string> = {
   'misplaced-wildcard': 'the wildcard * is only allowed at the end of a term, as in Baustelle*',
 };
 
-function preview(term: string): string {
+/** The _locales key that explains each reason to the user (values: the term, the topic's label, the limit). */
+export const REASON_MESSAGE_KEYS = {
+  'invalid-config': 'validateInvalidConfig',
+  'not-a-string': 'validateNotAString',
+  empty: 'validateEmpty',
+  'too-long': 'validateTooLong',
+  'no-letters': 'validateNoLetters',
+  'unbalanced-quote': 'validateUnbalancedQuote',
+  'misplaced-wildcard': 'validateMisplacedWildcard',
+} as const satisfies Record<MatcherConfigErrorReason, string>;
+
+export function preview(term: string): string {
   return term.length > 60 ? `${term.slice(0, 57)}…` : term;
 }
 
@@ -37,8 +48,13 @@ export class MatcherConfigError extends Error {
     /** The topic id, `'municipality'`, or undefined when the problem is not in a topic. */
     readonly topicId?: string,
   ) {
+    // For developers and the console; pages show REASON_MESSAGE_KEYS[reason] in the UI language.
     const where = topicId === undefined ? '' : ` in topic "${topicId}"`;
     super(`Invalid term "${preview(term)}"${where}: ${REASONS[reason]}`);
+  }
+
+  get messageKey(): (typeof REASON_MESSAGE_KEYS)[MatcherConfigErrorReason] {
+    return REASON_MESSAGE_KEYS[this.reason];
   }
 }
 
@@ -150,7 +166,10 @@ export function inflect(name: string): string[] {
     add(`${name.slice(0, -2)}n`, ADJECTIVE_ENDINGS); // München → Münchner, Dresden → Dresdner
   }
   if (lower.endsWith('el') && name.length > 4) add(`${name.slice(0, -2)}l`, ADJECTIVE_ENDINGS); // Kassel → Kassler
-  if (lower.endsWith('er') && name.length > 4) add(name, ANER_ENDINGS); // Hannover → Hannoveraner
+  if (lower.endsWith('er') && name.length > 4) {
+    add(name, ANER_ENDINGS); // Hannover → Hannoveraner
+    add(name, ['in', 'innen']); // a demonym given as the name: Frankfurter → Frankfurterin
+  }
   if (/st(?:adt|att)$/.test(lower) && name.length > 5) {
     // Darmstadt → Darmstädter, Musterstadt → Musterstädterinnen (and Musterstaedter: ä folds to ae)
     add(`${name.slice(0, -2)}e${name.slice(-2)}`, ADJECTIVE_ENDINGS);

@@ -14,6 +14,14 @@ export interface MunicipalityConfig {
   caseSensitive?: boolean;
   /** Terms whose matches suppress every match they overlap, like a topic's `exclude` ("VfB Stuttgart"). */
   exclude?: string[];
+  /**
+   * Bare words that count only with a town signal (context matching), for names that are everyday words or shared
+   * by several towns: "Halle", "Weil", "Essen". The word and its inflections match only right after a preposition
+   * ("in Halle", "aus Essen"), right after "#", or when the same text also holds another municipality match (the
+   * official name "Weil am Rhein", the hashtag, a demonym, a district). Takes precedence over the same word in
+   * `name`; forms that an alias spells out ("Essener") count on their own.
+   */
+  contextual?: string[];
 }
 
 export interface TopicConfig {
