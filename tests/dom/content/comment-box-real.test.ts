@@ -34,6 +34,14 @@ describe('the comment box of a post on real pages', () => {
       expect(commentBoxFor(item)).toBeNull();
   });
 
+  it('x/2025-02-home-timeline.html: the "What\'s happening" composer is not a reply box for timeline posts', () => {
+    const doc = load('x/2025-02-home-timeline.html');
+    const tweets = [...doc.querySelectorAll('article[data-testid="tweet"]')];
+    expect(doc.querySelector('[contenteditable="true"]')).toBeTruthy();
+    expect(tweets.length).toBeGreaterThan(0);
+    for (const tweet of tweets) expect(commentBoxFor(tweet)).toBeNull();
+  });
+
   it('instagram/2025-04-post-with-comments.html: the comment textarea', () => {
     const doc = load('instagram/2025-04-post-with-comments.html');
     const textarea = doc.querySelector('textarea');
