@@ -1,6 +1,7 @@
 // Turning what a user types ("lokalzeitung.de/artikel/123", "https://social.example/") into the match pattern
 // Lauscher asks permission for and registers its content script on: the whole host, http and https.
 import { hostPatterns } from './platforms/hosts';
+import { isPrivateArea } from './privacy/private-areas';
 
 export type SitePattern = { ok: true; pattern: string; host: string } | { ok: false; message: string };
 
@@ -21,6 +22,13 @@ export function sitePatternFor(input: string): SitePattern {
     return { ok: false, message: `„${text}“ ist keine vollständige Web-Adresse.` };
   }
   const pattern = `*://${host}/*`;
+  // Mail and messengers hold private correspondence: Lauscher never runs there.
+  if (isPrivateArea(`https://${host}/`)) {
+    return {
+      ok: false,
+      message: `${host} ist ein privater Bereich (E-Mail oder Nachrichten): Lauscher liest dort nie mit.`,
+    };
+  }
   if (isBuiltIn(host)) {
     return { ok: false, message: `Auf ${host} läuft Lauscher bereits, ohne dass Sie etwas hinzufügen müssen.` };
   }
