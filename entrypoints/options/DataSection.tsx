@@ -1,13 +1,14 @@
 import { useState } from 'preact/hooks';
 import { downloadText } from '../../components/download';
 import { useStorageItem } from '../../components/use-storage-item';
-import { getDb, getInstallSalt } from '../../utils/db';
+import { getDb } from '../../utils/db';
 import { csvFileName, exportCsv, PLATFORM_LABELS, STATUS_LABELS } from '../../utils/export/csv';
 import { exportJson, importMentionsJson, jsonFileName } from '../../utils/export/json';
 import { profileFileName, profileFromJson, profileToJson } from '../../utils/export/profile';
 import { t } from '../../utils/i18n';
 import { MENTION_STATUSES, type MentionStatus, PLATFORMS, type Platform } from '../../utils/model';
-import { DEMO_PROFILE, privacyItem, profileItem } from '../../utils/settings';
+import { teamPrivacy } from '../../utils/privacy/team-privacy';
+import { DEMO_PROFILE, profileItem } from '../../utils/settings';
 
 function dayStart(value: string): number | undefined {
   return value ? new Date(`${value}T00:00:00`).getTime() : undefined;
@@ -35,12 +36,7 @@ export function DataSection() {
 
   async function importMentions(file: File | undefined) {
     if (!file) return;
-    const privacy = await privacyItem.getValue();
-    const db = getDb();
-    const result = await importMentionsJson(db, await file.text(), {
-      authorMode: privacy.authorMode,
-      salt: await getInstallSalt(db),
-    });
+    const result = await importMentionsJson(getDb(), await file.text(), await teamPrivacy());
     setMessage({ ok: result.ok, text: [result.summary, ...result.messages].join('\n') });
   }
 
@@ -48,7 +44,9 @@ export function DataSection() {
     if (!file) return;
     const result = profileFromJson(await file.text());
     if (!result.ok) return setMessage({ ok: false, text: result.message });
-    await profileItem.setValue(result.profile);
+    // A file from before the team key (or without an author mode) keeps this browser's: pseudonyms stay as they are.
+    const { pseudonymKey, authorMode } = await profileItem.getValue();
+    await profileItem.setValue({ pseudonymKey, authorMode, ...result.profile });
     setMessage({ ok: true, text: `${t('saved')}: ${result.profile.municipality.name}` });
   }
 

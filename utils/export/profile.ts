@@ -1,5 +1,9 @@
 // The team profile: municipality, topics and reply templates, shared as a file so a team works from one set.
+import type { AuthorMode } from '../model';
+import { isPseudonymKey } from '../privacy/team-privacy';
 import { COLOR_SLOTS, type Profile, type ReplyTemplate, type Topic } from '../settings';
+
+const AUTHOR_MODES: readonly AuthorMode[] = ['pseudonym', 'plain', 'none'];
 
 export const PROFILE_FORMAT = 'lauscher-profile';
 export const PROFILE_VERSION = 1;
@@ -89,6 +93,9 @@ export function profileFromJson(text: string): ProfileImport {
       },
       topics,
       templates,
+      // The team's pseudonym key and author mode travel with the file; an older file without them keeps the local ones.
+      ...(isPseudonymKey(p.pseudonymKey) ? { pseudonymKey: p.pseudonymKey } : {}),
+      ...(AUTHOR_MODES.includes(p.authorMode as AuthorMode) ? { authorMode: p.authorMode } : {}),
     },
   };
 }
