@@ -2,12 +2,13 @@ import { useState } from 'preact/hooks';
 import { downloadText } from '../../components/download';
 import { useStorageItem } from '../../components/use-storage-item';
 import { getDb } from '../../utils/db';
-import { csvFileName, exportCsv, PLATFORM_LABELS, STATUS_LABELS } from '../../utils/export/csv';
-import { exportJson, importMentionsJson, jsonFileName } from '../../utils/export/json';
+import { csvFileName, mentionsToCsv, PLATFORM_LABELS, STATUS_LABELS } from '../../utils/export/csv';
+import { importMentionsJson, jsonFileName, mentionsToJson } from '../../utils/export/json';
 import { profileFileName, profileFromJson, profileToJson } from '../../utils/export/profile';
 import { t } from '../../utils/i18n';
+import { listMentions } from '../../utils/mentions';
 import { MENTION_STATUSES, type MentionStatus, PLATFORMS, type Platform } from '../../utils/model';
-import { teamPrivacy } from '../../utils/privacy/team-privacy';
+import { authorsForExport, teamPrivacy } from '../../utils/privacy/team-privacy';
 import { DEMO_PROFILE, profileItem } from '../../utils/settings';
 
 function dayStart(value: string): number | undefined {
@@ -33,6 +34,11 @@ export function DataSection() {
     platforms: platform ? [platform] : undefined,
     statuses: status ? [status] : undefined,
   });
+
+  /** The filtered log, oldest first, with authors as the team's mode allows them to leave this browser. */
+  async function rowsForExport() {
+    return authorsForExport(await listMentions(getDb(), { ...filter(), order: 'oldest' }), await teamPrivacy());
+  }
 
   async function importMentions(file: File | undefined) {
     if (!file) return;
@@ -103,7 +109,7 @@ export function DataSection() {
           class="primary"
           data-testid="export-csv"
           onClick={async () =>
-            downloadText(await exportCsv(getDb(), filter()), csvFileName(), 'text/csv;charset=utf-8')
+            downloadText(mentionsToCsv(await rowsForExport()), csvFileName(), 'text/csv;charset=utf-8')
           }
         >
           {t('exportCsv')}
@@ -111,7 +117,7 @@ export function DataSection() {
         <button
           type="button"
           data-testid="export-json"
-          onClick={async () => downloadText(await exportJson(getDb(), filter()), jsonFileName(), 'application/json')}
+          onClick={async () => downloadText(mentionsToJson(await rowsForExport()), jsonFileName(), 'application/json')}
         >
           {t('exportJson')}
         </button>

@@ -95,3 +95,21 @@ describe('team pseudonyms', () => {
     expect(await teamPrivacy()).toEqual({ authorMode: 'pseudonym', pseudonymKey: KEY });
   });
 });
+
+describe('export authors', () => {
+  it('carry pseudonyms by default, names only in "plain" mode, nothing in "none"', async () => {
+    const { authorsForExport } = await import('../../utils/privacy/team-privacy');
+    const rows = [{ author: 'Max Müller' }, { author: 'Person 0A1B' }, { author: '' }, { author: 'Max Müller' }];
+    const pseudo = await authorsForExport(rows, { authorMode: 'pseudonym', pseudonymKey: KEY });
+    const p = await pseudonymise('Max Müller', KEY);
+    expect(pseudo.map((r) => r.author)).toEqual([p, 'Person 0A1B', '', p]);
+    expect(JSON.stringify(pseudo)).not.toContain('Müller');
+    expect((await authorsForExport(rows, { authorMode: 'none', pseudonymKey: KEY })).map((r) => r.author)).toEqual([
+      '',
+      '',
+      '',
+      '',
+    ]);
+    expect(await authorsForExport(rows, { authorMode: 'plain', pseudonymKey: KEY })).toEqual(rows);
+  });
+});

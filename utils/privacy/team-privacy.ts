@@ -1,4 +1,5 @@
 // The team's privacy settings that travel with the team profile: the pseudonym key and how authors are stored.
+import { applyAuthorMode } from '../mentions';
 import type { AuthorMode } from '../model';
 import { type Privacy, type Profile, privacyItem, profileItem } from '../settings';
 
@@ -56,4 +57,26 @@ export async function teamPrivacy(): Promise<{ authorMode: AuthorMode; pseudonym
 export function keepPseudonymKey(next: Profile | null, previous: Profile | null): Profile | undefined {
   if (!next || isPseudonymKey(next.pseudonymKey) || !isPseudonymKey(previous?.pseudonymKey)) return undefined;
   return { ...next, pseudonymKey: previous.pseudonymKey };
+}
+
+/**
+ * Rows as the team's mode allows them to leave this browser (CSV, JSON, the team log): a name stored while the mode
+ * was "plain" becomes a pseudonym (or nothing) once the team switched; pseudonyms stay as they are.
+ */
+export async function authorsForExport<T extends { author: string }>(
+  rows: readonly T[],
+  team: { authorMode: AuthorMode; pseudonymKey: string },
+): Promise<T[]> {
+  if (team.authorMode === 'plain') return [...rows];
+  const memo = new Map<string, string>();
+  const out: T[] = [];
+  for (const row of rows) {
+    let author = memo.get(row.author);
+    if (author === undefined) {
+      author = await applyAuthorMode(row.author, team.authorMode, team.pseudonymKey);
+      memo.set(row.author, author);
+    }
+    out.push(author === row.author ? row : { ...row, author });
+  }
+  return out;
 }
