@@ -7,9 +7,9 @@ import { importMentionsJson, jsonFileName, mentionsToJson } from '../../utils/ex
 import { profileFileName, profileFromJson, profileToJson } from '../../utils/export/profile';
 import { t } from '../../utils/i18n';
 import { listMentions } from '../../utils/mentions';
-import { MENTION_STATUSES, type MentionStatus, PLATFORMS, type Platform } from '../../utils/model';
-import { authorsForExport, teamPrivacy } from '../../utils/privacy/team-privacy';
-import { DEMO_PROFILE, profileItem } from '../../utils/settings';
+import { type AuthorMode, MENTION_STATUSES, type MentionStatus, PLATFORMS, type Platform } from '../../utils/model';
+import { authorModeOf, authorsForExport, teamPrivacy } from '../../utils/privacy/team-privacy';
+import { DEFAULT_PRIVACY, DEMO_PROFILE, privacyItem, profileItem } from '../../utils/settings';
 
 function dayStart(value: string): number | undefined {
   return value ? new Date(`${value}T00:00:00`).getTime() : undefined;
@@ -18,8 +18,16 @@ function dayEnd(value: string): number | undefined {
   return value ? new Date(`${value}T23:59:59.999`).getTime() : undefined;
 }
 
+const EXPORT_HINTS: Record<AuthorMode, () => string> = {
+  pseudonym: () => t('privacyExportHintPseudonym'),
+  plain: () => t('privacyExportHintPlain'),
+  none: () => t('privacyExportHintNone'),
+};
+
 export function DataSection() {
   const profile = useStorageItem(profileItem) ?? DEMO_PROFILE;
+  const privacy = useStorageItem(privacyItem) ?? DEFAULT_PRIVACY;
+  const authorMode = authorModeOf(profile, privacy);
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [topicId, setTopicId] = useState('');
@@ -103,6 +111,9 @@ export function DataSection() {
           </select>
         </label>
       </div>
+      <p class="hint" data-testid="export-authors-hint">
+        {EXPORT_HINTS[authorMode]()}
+      </p>
       <div class="actions">
         <button
           type="button"

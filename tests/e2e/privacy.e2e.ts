@@ -3,6 +3,7 @@
 // the same author, and the generated VVT/DSFA/Art. 14 texts follow the retention setting (screen and print view).
 // The Messenger page is the demo feed's HTML served under a real Messenger URL: what matters there is the URL.
 import { readFileSync } from 'node:fs';
+import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   DEMO_PAGE,
@@ -226,6 +227,9 @@ describe('privacy paperwork', () => {
     expect(await page.getByTestId('paper-dsfa').textContent()).toContain('Speicherdauer: 30 Tage');
 
     await page.locator('#privacy').screenshot({ path: 'test-results/privacy-section.png' });
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.locator('#privacy').screenshot({ path: 'test-results/privacy-section-dark.png' });
+    await page.emulateMedia({ colorScheme: 'light' });
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('papers-download').click()]);
     expect(download.suggestedFilename()).toMatch(/^lauscher-datenschutz-\d{4}-\d{2}-\d{2}\.txt$/);
     const text = readFileSync(await download.path(), 'utf8');
@@ -240,5 +244,46 @@ describe('privacy paperwork', () => {
     expect(await vvt.isVisible()).toBe(true);
     await page.screenshot({ path: 'test-results/privacy-print.png', fullPage: true });
     await page.close();
+  });
+});
+
+describe('exports', () => {
+  it('carry pseudonyms by default, also for entries logged earlier with names, and the UI says so', async () => {
+    const lauscher = await launchLauscher();
+    try {
+      await lauscher.serve(DEMO_URL, DEMO_PAGE);
+      const options = await lauscher.context.newPage();
+      await options.goto(lauscher.extensionUrl('options.html'));
+      const hint = options.getByTestId('export-authors-hint');
+      await expect.poll(() => hint.textContent()).toContain('nur als Pseudonym');
+      await options.getByRole('radio', { name: 'mit Namen' }).check();
+      await expect.poll(() => hint.textContent()).toContain('enthalten die Namen');
+      await expect.poll(() => options.getByTestId('paper-vvt').textContent()).toContain('im Klartext');
+
+      const page = await lauscher.context.newPage();
+      await page.goto(DEMO_URL);
+      const rows = await settledRows(lauscher, page);
+      const names = [...new Set(rows.map((r) => String(r.author)).filter(Boolean))];
+      expect(names.length).toBeGreaterThan(2);
+      expect(names.some((n) => /^Person [0-9A-F]{4}$/.test(n))).toBe(false);
+
+      // The team switches back to pseudonyms: the names already in the log do not leave the browser.
+      await options.getByRole('radio', { name: /pseudonymisiert/ }).check();
+      await expect.poll(() => hint.textContent()).toContain('nur als Pseudonym');
+      const [download] = await Promise.all([
+        options.waitForEvent('download'),
+        options.getByTestId('export-csv').click(),
+      ]);
+      const csv = readFileSync(await download.path(), 'utf8').replace(/^\uFEFF/, '');
+      const [header, ...body] = Papa.parse<string[]>(csv, { delimiter: ';' }).data.filter((r) => r.length > 1);
+      const col = header?.indexOf('Autor') ?? -1;
+      expect(col).toBeGreaterThanOrEqual(0);
+      const exported = body.map((r) => r[col]);
+      expect(exported).toHaveLength(rows.length);
+      expect(exported.every((a) => a === '' || /^Person [0-9A-F]{4}$/.test(String(a)))).toBe(true);
+      expect(exported.filter(Boolean).length).toBeGreaterThan(2);
+    } finally {
+      await lauscher.close();
+    }
   });
 });
