@@ -119,7 +119,7 @@ export default async function run(): Promise<Record<string, unknown>> {
   const w0 = performance.now();
   let written = 0;
   for (const batch of batches) {
-    await recordMentions(large, batch, { authorMode: 'pseudonym', salt: 'bench-salt', now: NOW });
+    await recordMentions(large, batch, { authorMode: 'pseudonym', pseudonymKey: 'bench-key', now: NOW });
     written += batch.length;
   }
   const bulkWritePerSec = written / ((performance.now() - w0) / 1000);

@@ -7,7 +7,10 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { Mention } from './model';
 
-/** A small key/value table for installation data that is not a setting (e.g. the pseudonym salt). */
+/**
+ * A small key/value table for installation data that is not a setting. (Version 1 kept a per-installation pseudonym
+ * salt here; pseudonyms now use the team key in the profile, utils/privacy/team-privacy.ts.)
+ */
 export interface MetaRow {
   key: string;
   value: unknown;
@@ -53,21 +56,4 @@ let defaultDb: LauscherDb | undefined;
 export function getDb(): LauscherDb {
   defaultDb ??= createDb();
   return defaultDb;
-}
-
-const SALT_KEY = 'pseudonymSalt';
-
-/**
- * The installation's pseudonym salt: 16 random bytes as hex, created once and kept in `meta`.
- * "Alles löschen" (deleteAll) clears mentions only, so pseudonyms stay stable across it.
- */
-export async function getInstallSalt(db: LauscherDb): Promise<string> {
-  return db.transaction('rw', db.meta, async () => {
-    const row = await db.meta.get(SALT_KEY);
-    if (typeof row?.value === 'string' && row.value) return row.value;
-    const bytes = crypto.getRandomValues(new Uint8Array(16));
-    const salt = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-    await db.meta.put({ key: SALT_KEY, value: salt });
-    return salt;
-  });
 }

@@ -3,7 +3,7 @@
 //
 // Wiring in the background, for reference:
 //   const queue = createWriteQueue((batch: MentionInput[]) =>
-//     withQuotaRecovery(db, () => recordMentions(db, batch, { authorMode, salt }), { retentionDays }));
+//     withQuotaRecovery(db, () => recordMentions(db, batch, { authorMode, pseudonymKey }), { retentionDays }));
 //   onMessage('contentLogsMentions', ({ data }) => queue.push(data));
 import type { LauscherDb } from './db';
 import type { AuthorMode, Mention, MentionInput, MentionStatus, Platform } from './model';
@@ -53,16 +53,32 @@ function normaliseAuthor(author: string): string {
   return author.normalize('NFC').replace(/\s+/g, ' ').trim();
 }
 
+/** HMAC keys imported once per key string (the team key rarely changes; rotation adds one). */
+const hmacKeys = new Map<string, Promise<CryptoKey>>();
+
+function hmacKey(key: string): Promise<CryptoKey> {
+  let k = hmacKeys.get(key);
+  if (!k) {
+    if (hmacKeys.size >= 4) hmacKeys.clear();
+    k = crypto.subtle.importKey('raw', new TextEncoder().encode(key), { name: 'HMAC', hash: 'SHA-256' }, false, [
+      'sign',
+    ]);
+    hmacKeys.set(key, k);
+  }
+  return k;
+}
+
 /**
- * "Person 3F9A": the first 16 bits of SHA-256(salt + NUL + author), author trimmed, whitespace collapsed, lower-cased.
- * Stable for one installation (one salt), unlinkable across installations. Only 65,536 values on purpose: the label
- * is for telling people apart in one day's work, not for identifying anyone (collisions are possible and harmless).
+ * "Person 3F9A": the first 16 bits of HMAC-SHA-256(key, author), author trimmed, whitespace collapsed, lower-cased.
+ * The key is the team's (Profile.pseudonymKey, shared with the team profile file), so colleagues see the same author
+ * as the same person; without the key a name cannot be tested against a pseudonym. Only 65,536 values on purpose:
+ * the label tells people apart in a team's work, it does not identify anyone (collisions are possible and harmless).
  */
-export async function pseudonymise(author: string, salt: string): Promise<string> {
+export async function pseudonymise(author: string, key: string): Promise<string> {
   const name = normaliseAuthor(author).toLocaleLowerCase('de-DE');
   if (!name) return '';
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(`${salt}\u0000${name}`));
-  const bytes = new Uint8Array(digest, 0, 2);
+  const mac = await crypto.subtle.sign('HMAC', await hmacKey(key), new TextEncoder().encode(name));
+  const bytes = new Uint8Array(mac, 0, 2);
   const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
   return `Person ${hex.toUpperCase()}`;
 }
@@ -70,11 +86,11 @@ export async function pseudonymise(author: string, salt: string): Promise<string
 export const PSEUDONYM_PATTERN = /^Person [0-9A-F]{4}$/;
 
 /** The author as the privacy mode allows it to be stored. */
-export async function applyAuthorMode(author: string, mode: AuthorMode, salt: string): Promise<string> {
+export async function applyAuthorMode(author: string, mode: AuthorMode, key: string): Promise<string> {
   if (mode === 'none') return '';
   if (mode === 'plain') return normaliseAuthor(author);
   if (PSEUDONYM_PATTERN.test(author)) return author;
-  return pseudonymise(author, salt);
+  return pseudonymise(author, key);
 }
 
 /** At most `max` UTF-16 units including the ellipsis, never splitting a surrogate pair. */
@@ -98,8 +114,8 @@ function union(a: readonly string[], b: readonly string[]): string[] {
 
 export interface RecordOptions {
   authorMode: AuthorMode;
-  /** The installation's salt (getInstallSalt); only used in pseudonym mode. */
-  salt: string;
+  /** The team's pseudonym key (Profile.pseudonymKey); only used in pseudonym mode. */
+  pseudonymKey: string;
   now?: number;
 }
 
@@ -148,7 +164,7 @@ export async function recordMentions(
   const authors = new Map<string, string>();
   for (const { input } of byKey.values()) {
     if (!authors.has(input.author))
-      authors.set(input.author, await applyAuthorMode(input.author, opts.authorMode, opts.salt));
+      authors.set(input.author, await applyAuthorMode(input.author, opts.authorMode, opts.pseudonymKey));
   }
 
   return db.transaction('rw', db.mentions, async () => {
@@ -452,7 +468,7 @@ export function markSeen(db: LauscherDb, ids: readonly number[], now: number = D
 // ---------------------------------------------------------------------------------------------------------------
 // Erasure and retention
 
-/** "Alles löschen": every mention (the salt in `meta` stays). Returns how many were deleted. */
+/** "Alles löschen": every mention (the team's pseudonym key in the profile stays). Returns how many were deleted. */
 export async function deleteAll(db: LauscherDb): Promise<number> {
   return db.transaction('rw', db.mentions, async () => {
     const n = await db.mentions.count();

@@ -2,6 +2,7 @@
 import { storage } from 'wxt/utils/storage';
 import type { MatcherConfig } from './matcher';
 import type { AuthorMode } from './model';
+import type { SiteModes } from './privacy/site-modes';
 import { STARTER_TEMPLATES } from './starter-templates';
 
 /** Highlight colours are a fixed set of slots: the page gets one stylesheet at start, never a new rule later. */
@@ -57,6 +58,13 @@ export interface Profile {
   templates: ReplyTemplate[];
   /** The team's usual address; the side panel shows that variant first. */
   houseFormality: Formality;
+  /**
+   * The team's pseudonym key (64 hex digits, utils/privacy/team-privacy.ts): created once, carried by the profile
+   * file, so every colleague derives the same "Person 3F9A" for the same author. Rotating it starts new pseudonyms.
+   */
+  pseudonymKey?: string;
+  /** How the team stores authors; absent in profiles from before it was a team setting (then Privacy.authorMode). */
+  authorMode?: AuthorMode;
 }
 
 export interface OfficeHours {
@@ -68,6 +76,7 @@ export interface OfficeHours {
 }
 
 export interface Privacy {
+  /** Superseded by Profile.authorMode (a team setting); read only for profiles that do not have one yet. */
   authorMode: AuthorMode;
   retentionDays: number;
 }
@@ -133,6 +142,8 @@ export const officeHoursItem = storage.defineItem<OfficeHours>('local:officeHour
 export const privacyItem = storage.defineItem<Privacy>('local:privacy', { fallback: DEFAULT_PRIVACY, version: 1 });
 /** Extra sites (origins) the user allowed Lauscher on, beyond the built-in social networks. */
 export const customSitesItem = storage.defineItem<string[]>('local:customSites', { fallback: [], version: 1 });
+/** Per site: log / observe only / off (utils/privacy/site-modes.ts); unlisted sites log. */
+export const siteModesItem = storage.defineItem<SiteModes>('local:siteModes', { fallback: {}, version: 1 });
 
 /** The part of the profile the matcher needs (also the shape of the team-profile file). */
 export function matcherConfigOf(profile: Profile): MatcherConfig {

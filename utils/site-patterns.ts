@@ -1,6 +1,7 @@
 // Turning what a user types ("lokalzeitung.de/artikel/123", "https://social.example/") into the match pattern
 // Lauscher asks permission for and registers its content script on: the whole host, http and https.
 import { hostPatterns } from './platforms/hosts';
+import { isPrivateArea } from './privacy/private-areas';
 
 /** On failure a _locales key and its values: the page shows it in the UI language. */
 export type SitePattern =
@@ -12,7 +13,8 @@ export type SiteMessageKey =
   | 'validateSiteInvalid'
   | 'validateSiteScheme'
   | 'validateSiteIncomplete'
-  | 'validateSiteBuiltIn';
+  | 'validateSiteBuiltIn'
+  | 'validateSitePrivate';
 
 export function sitePatternFor(input: string): SitePattern {
   const text = input.trim();
@@ -31,6 +33,10 @@ export function sitePatternFor(input: string): SitePattern {
     return { ok: false, messageKey: 'validateSiteIncomplete', values: [text] };
   }
   const pattern = `*://${host}/*`;
+  // Mail and messengers hold private correspondence: Lauscher never runs there.
+  if (isPrivateArea(`https://${host}/`)) {
+    return { ok: false, messageKey: 'validateSitePrivate', values: [host] };
+  }
   if (isBuiltIn(host)) {
     return { ok: false, messageKey: 'validateSiteBuiltIn', values: [host] };
   }

@@ -1,13 +1,15 @@
 import { useState } from 'preact/hooks';
 import { downloadText } from '../../components/download';
 import { useStorageItem } from '../../components/use-storage-item';
-import { getDb, getInstallSalt } from '../../utils/db';
-import { csvFileName, exportCsv, PLATFORM_LABELS, STATUS_LABELS } from '../../utils/export/csv';
-import { exportJson, importMentionsJson, jsonFileName } from '../../utils/export/json';
+import { getDb } from '../../utils/db';
+import { csvFileName, mentionsToCsv, PLATFORM_LABELS, STATUS_LABELS } from '../../utils/export/csv';
+import { importMentionsJson, jsonFileName, mentionsToJson } from '../../utils/export/json';
 import { profileFileName, profileFromJson, profileToJson } from '../../utils/export/profile';
 import { t } from '../../utils/i18n';
-import { MENTION_STATUSES, type MentionStatus, PLATFORMS, type Platform } from '../../utils/model';
-import { DEMO_PROFILE, privacyItem, profileItem } from '../../utils/settings';
+import { listMentions } from '../../utils/mentions';
+import { type AuthorMode, MENTION_STATUSES, type MentionStatus, PLATFORMS, type Platform } from '../../utils/model';
+import { authorModeOf, authorsForExport, teamPrivacy } from '../../utils/privacy/team-privacy';
+import { DEFAULT_PRIVACY, DEMO_PROFILE, privacyItem, profileItem } from '../../utils/settings';
 import { importFailureText } from '../../utils/validation-messages';
 
 function dayStart(value: string): number | undefined {
@@ -17,8 +19,16 @@ function dayEnd(value: string): number | undefined {
   return value ? new Date(`${value}T23:59:59.999`).getTime() : undefined;
 }
 
+const EXPORT_HINTS: Record<AuthorMode, () => string> = {
+  pseudonym: () => t('privacyExportHintPseudonym'),
+  plain: () => t('privacyExportHintPlain'),
+  none: () => t('privacyExportHintNone'),
+};
+
 export function DataSection() {
   const profile = useStorageItem(profileItem) ?? DEMO_PROFILE;
+  const privacy = useStorageItem(privacyItem) ?? DEFAULT_PRIVACY;
+  const authorMode = authorModeOf(profile, privacy);
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [topicId, setTopicId] = useState('');
@@ -34,14 +44,14 @@ export function DataSection() {
     statuses: status ? [status] : undefined,
   });
 
+  /** The filtered log, oldest first, with authors as the team's mode allows them to leave this browser. */
+  async function rowsForExport() {
+    return authorsForExport(await listMentions(getDb(), { ...filter(), order: 'oldest' }), await teamPrivacy());
+  }
+
   async function importMentions(file: File | undefined) {
     if (!file) return;
-    const privacy = await privacyItem.getValue();
-    const db = getDb();
-    const result = await importMentionsJson(db, await file.text(), {
-      authorMode: privacy.authorMode,
-      salt: await getInstallSalt(db),
-    });
+    const result = await importMentionsJson(getDb(), await file.text(), await teamPrivacy());
     setMessage({ ok: result.ok, text: [result.summary, ...result.messages].join('\n') });
   }
 
@@ -49,7 +59,9 @@ export function DataSection() {
     if (!file) return;
     const result = profileFromJson(await file.text());
     if (!result.ok) return setMessage({ ok: false, text: importFailureText(result) });
-    await profileItem.setValue(result.profile);
+    // A file from before the team key (or without an author mode) keeps this browser's: pseudonyms stay as they are.
+    const { pseudonymKey, authorMode } = await profileItem.getValue();
+    await profileItem.setValue({ pseudonymKey, authorMode, ...result.profile });
     setMessage({ ok: true, text: `${t('saved')}: ${result.profile.municipality.name}` });
   }
 
@@ -100,13 +112,16 @@ export function DataSection() {
           </select>
         </label>
       </div>
+      <p class="hint" data-testid="export-authors-hint">
+        {EXPORT_HINTS[authorMode]()}
+      </p>
       <div class="actions">
         <button
           type="button"
           class="primary"
           data-testid="export-csv"
           onClick={async () =>
-            downloadText(await exportCsv(getDb(), filter()), csvFileName(), 'text/csv;charset=utf-8')
+            downloadText(mentionsToCsv(await rowsForExport()), csvFileName(), 'text/csv;charset=utf-8')
           }
         >
           {t('exportCsv')}
@@ -114,7 +129,7 @@ export function DataSection() {
         <button
           type="button"
           data-testid="export-json"
-          onClick={async () => downloadText(await exportJson(getDb(), filter()), jsonFileName(), 'application/json')}
+          onClick={async () => downloadText(mentionsToJson(await rowsForExport()), jsonFileName(), 'application/json')}
         >
           {t('exportJson')}
         </button>

@@ -1,11 +1,40 @@
+import { Fragment } from 'preact';
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { useStorageItem } from '../../components/use-storage-item';
+import { PLATFORM_LABELS } from '../../utils/export/csv';
 import { t } from '../../utils/i18n';
-import { customSitesItem } from '../../utils/settings';
+import { BUILT_IN_SITES, hostOfPattern as hostOf, SITE_MODES, type SiteMode } from '../../utils/privacy/site-modes';
+import { customSitesItem, siteModesItem } from '../../utils/settings';
 import { sitePatternFor } from '../../utils/site-patterns';
 
-const hostOf = (pattern: string) => pattern.replace(/^\*:\/\//, '').replace(/\/\*$/, '');
+const MODE_LABELS: Record<SiteMode, () => string> = {
+  log: () => t('privacySiteModeLog'),
+  observe: () => t('privacySiteModeObserve'),
+  off: () => t('privacySiteModeOff'),
+};
+
+/** Log / observe only / off for one site (a built-in platform id or a user-added site's pattern). */
+function SiteModeSelect({ siteKey, label }: { siteKey: string; label: string }) {
+  const modes = useStorageItem(siteModesItem) ?? {};
+  return (
+    <select
+      aria-label={t('privacySiteModeLabel', label)}
+      data-testid={`site-mode-${siteKey}`}
+      value={modes[siteKey] ?? 'log'}
+      onChange={async (e) => {
+        const mode = e.currentTarget.value as SiteMode;
+        await siteModesItem.setValue({ ...(await siteModesItem.getValue()), [siteKey]: mode });
+      }}
+    >
+      {SITE_MODES.map((m) => (
+        <option key={m} value={m}>
+          {MODE_LABELS[m]()}
+        </option>
+      ))}
+    </select>
+  );
+}
 
 export function SitesSection() {
   const sites = useStorageItem(customSitesItem) ?? [];
@@ -34,6 +63,8 @@ export function SitesSection() {
 
   async function remove(pattern: string) {
     await customSitesItem.setValue(sites.filter((p) => p !== pattern));
+    const { [pattern]: _, ...modes } = await siteModesItem.getValue();
+    await siteModesItem.setValue(modes);
     await browser.permissions.remove({ origins: [pattern] }).catch(() => false);
     setMessage({ ok: true, text: `${hostOf(pattern)}: ${t('removeSite')} ✓` });
   }
@@ -41,11 +72,24 @@ export function SitesSection() {
   return (
     <section class="panel" aria-labelledby="sites-heading">
       <h2 id="sites-heading">{t('sectionSites')}</h2>
+      <fieldset>
+        <legend>{t('privacySiteModesLegend')}</legend>
+        <p class="hint">{t('privacySiteModesHint')}</p>
+        <div class="site-modes">
+          {BUILT_IN_SITES.map((p) => (
+            <Fragment key={p}>
+              <span>{PLATFORM_LABELS[p]}</span>
+              <SiteModeSelect siteKey={p} label={PLATFORM_LABELS[p]} />
+            </Fragment>
+          ))}
+        </div>
+      </fieldset>
       <p class="hint">{t('sitesHint')}</p>
       <ul class="plain" data-testid="site-list">
         {sites.map((p) => (
           <li key={p} class="row" style={{ justifyContent: 'space-between', padding: '0.2rem 0' }}>
-            <span>{hostOf(p)}</span>
+            <span style={{ flex: 1 }}>{hostOf(p)}</span>
+            <SiteModeSelect siteKey={p} label={hostOf(p)} />
             <button
               type="button"
               class="danger"

@@ -29,7 +29,7 @@ const GERMAN_ALLOWED: Record<string, string> = {
   'utils/platforms/': 'localised page labels the adapters read',
   'utils/export/': 'file formats and import messages (issue 14 moves the messages to _locales)',
   'utils/mentions.ts': 'quota messages (issue 14)',
-  'utils/templates.ts': 'word lists that tell a person\'s name from a screen name or an organisation: data',
+  'utils/templates.ts': "word lists that tell a person's name from a screen name or an organisation: data",
 };
 
 /** String literals, template parts and JSX text in the code (not comments), as [file:line, text]. */

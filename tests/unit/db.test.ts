@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createDb, DB_VERSION, DEFAULT_DB_NAME, getDb, getInstallSalt, type LauscherDb } from '../../utils/db';
-import { deleteAll } from '../../utils/mentions';
+import { createDb, DB_VERSION, DEFAULT_DB_NAME, getDb, type LauscherDb } from '../../utils/db';
 import type { Mention } from '../../utils/model';
 import { freshDb, row } from './mentions-helpers';
 
@@ -57,18 +56,5 @@ describe('databases', () => {
     expect(d).toBe(getDb());
     expect(d.name).toBe(DEFAULT_DB_NAME);
     expect(d.isOpen()).toBe(false);
-  });
-
-  it('creates the pseudonym salt once and keeps it through "Alles löschen"', async () => {
-    db = freshDb();
-    const [s1, s2] = await Promise.all([getInstallSalt(db), getInstallSalt(db)]);
-    expect(s1).toMatch(/^[0-9a-f]{32}$/);
-    expect(s2).toBe(s1);
-    await db.mentions.add(row('x') as Mention);
-    await deleteAll(db);
-    expect(await getInstallSalt(db)).toBe(s1);
-    const other = freshDb();
-    expect(await getInstallSalt(other)).not.toBe(s1);
-    other.close();
   });
 });

@@ -163,7 +163,7 @@ describe('merge', () => {
   it('stores imported authors as the local privacy mode allows', async () => {
     db = freshDb();
     const text = file([row('p', { author: 'Max Müller' }), row('q', { author: 'Person 0A1B' })]);
-    await importMentionsJson(db, text, { authorMode: 'pseudonym', salt: 's' });
+    await importMentionsJson(db, text, { authorMode: 'pseudonym', pseudonymKey: 's' });
     const authors = (await snapshot(db)).map((m) => m.author);
     expect(authors).toEqual([await pseudonymise('Max Müller', 's'), 'Person 0A1B']);
     other = freshDb();

@@ -178,7 +178,12 @@ describe('withQuotaRecovery', () => {
     disk.failNext(1);
     const out = await withQuotaRecovery(
       db,
-      () => recordMentions(db, [input('neu1'), input('neu2'), input('today1')], { authorMode: 'none', salt: '', now }),
+      () =>
+        recordMentions(db, [input('neu1'), input('neu2'), input('today1')], {
+          authorMode: 'none',
+          pseudonymKey: '',
+          now,
+        }),
       { retentionDays: 90, now },
     );
     expect(out.result).toEqual({ added: 2, updated: 1, skipped: 0 });

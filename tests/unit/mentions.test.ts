@@ -26,8 +26,8 @@ import {
 import type { Mention } from '../../utils/model';
 import { freshDb, input, local, row } from './mentions-helpers';
 
-const SALT = '00112233445566778899aabbccddeeff';
-const plain = { authorMode: 'plain', salt: SALT } as const;
+const KEY = '00112233445566778899aabbccddeeff';
+const plain = { authorMode: 'plain', pseudonymKey: KEY } as const;
 
 let db: LauscherDb;
 afterEach(() => {
@@ -55,21 +55,21 @@ describe('local days', () => {
 });
 
 describe('privacy', () => {
-  it('pseudonymises stably per salt as "Person XXXX"', async () => {
-    const a = await pseudonymise('Erika Mustermann', SALT);
+  it('pseudonymises stably per team key as "Person XXXX"', async () => {
+    const a = await pseudonymise('Erika Mustermann', KEY);
     expect(a).toMatch(/^Person [0-9A-F]{4}$/);
-    expect(await pseudonymise('  erika   MUSTERMANN ', SALT)).toBe(a);
-    expect(await pseudonymise('Erika Mustermann', SALT)).toBe(a);
+    expect(await pseudonymise('  erika   MUSTERMANN ', KEY)).toBe(a);
+    expect(await pseudonymise('Erika Mustermann', KEY)).toBe(a);
     const others = await Promise.all(['s1', 's2', 's3', 's4'].map((s) => pseudonymise('Erika Mustermann', s)));
     expect(new Set([a, ...others]).size).toBeGreaterThan(1);
-    expect(await pseudonymise('   ', SALT)).toBe('');
+    expect(await pseudonymise('   ', KEY)).toBe('');
   });
 
   it('applies the three author modes', async () => {
-    expect(await applyAuthorMode(' Max  Müller ', 'plain', SALT)).toBe('Max Müller');
-    expect(await applyAuthorMode('Max Müller', 'none', SALT)).toBe('');
-    expect(await applyAuthorMode('Max Müller', 'pseudonym', SALT)).toBe(await pseudonymise('Max Müller', SALT));
-    expect(await applyAuthorMode('Person 0A1B', 'pseudonym', SALT)).toBe('Person 0A1B');
+    expect(await applyAuthorMode(' Max  Müller ', 'plain', KEY)).toBe('Max Müller');
+    expect(await applyAuthorMode('Max Müller', 'none', KEY)).toBe('');
+    expect(await applyAuthorMode('Max Müller', 'pseudonym', KEY)).toBe(await pseudonymise('Max Müller', KEY));
+    expect(await applyAuthorMode('Person 0A1B', 'pseudonym', KEY)).toBe('Person 0A1B');
   });
 
   it('truncates snippets to 500 characters without splitting a surrogate pair', () => {
@@ -139,9 +139,9 @@ describe('recordMentions', () => {
 
   it('stores the author per privacy mode, pseudonym by a stable hash', async () => {
     db = freshDb();
-    await recordMentions(db, [input('p', { author: 'Max Müller' })], { authorMode: 'pseudonym', salt: SALT });
-    await recordMentions(db, [input('q', { author: 'max müller' })], { authorMode: 'pseudonym', salt: SALT });
-    await recordMentions(db, [input('n', { author: 'Max Müller' })], { authorMode: 'none', salt: SALT });
+    await recordMentions(db, [input('p', { author: 'Max Müller' })], { authorMode: 'pseudonym', pseudonymKey: KEY });
+    await recordMentions(db, [input('q', { author: 'max müller' })], { authorMode: 'pseudonym', pseudonymKey: KEY });
+    await recordMentions(db, [input('n', { author: 'Max Müller' })], { authorMode: 'none', pseudonymKey: KEY });
     const byKey = Object.fromEntries((await db.mentions.toArray()).map((m) => [m.mentionKey, m.author]));
     expect(byKey.p).toMatch(/^Person [0-9A-F]{4}$/);
     expect(byKey.q).toBe(byKey.p);

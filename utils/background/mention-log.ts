@@ -1,10 +1,13 @@
 // Background side of the log: mentions from every tab go through one write queue into IndexedDB, one
-// transaction per batch, so five busy tabs cost one write every quarter second, not hundreds.
-import { getDb, getInstallSalt } from '../db';
+// transaction per batch, so five busy tabs cost one write every quarter second, not hundreds. Nothing from a private
+// area or a site in "observe only"/"off" mode is stored, whatever a content script sent.
+import { getDb } from '../db';
 import { createWriteQueue, recordMentions, withQuotaRecovery } from '../mentions';
 import { onMessage } from '../messaging';
 import type { MentionInput } from '../model';
-import { privacyItem } from '../settings';
+import { mayLog } from '../privacy/site-modes';
+import { teamPrivacy } from '../privacy/team-privacy';
+import { privacyItem, siteModesItem } from '../settings';
 import { notifyLogChanged } from './badge';
 import { storageProblemItem } from './status-items';
 
@@ -12,12 +15,10 @@ export function setUpMentionLog() {
   const db = getDb();
   const queue = createWriteQueue(
     async (batch: MentionInput[]) => {
-      const [privacy, salt] = await Promise.all([privacyItem.getValue(), getInstallSalt(db)]);
-      const { result, recovery } = await withQuotaRecovery(
-        db,
-        () => recordMentions(db, batch, { authorMode: privacy.authorMode, salt }),
-        { retentionDays: privacy.retentionDays },
-      );
+      const [privacy, team] = await Promise.all([privacyItem.getValue(), teamPrivacy()]);
+      const { result, recovery } = await withQuotaRecovery(db, () => recordMentions(db, batch, team), {
+        retentionDays: privacy.retentionDays,
+      });
       if (recovery) await storageProblemItem.setValue({ message: recovery.message, at: Date.now() });
       void notifyLogChanged();
       return result;
@@ -27,7 +28,10 @@ export function setUpMentionLog() {
 
   onMessage('csLogMentions', async ({ data }) => {
     try {
-      const result = await queue.push(data);
+      const modes = await siteModesItem.getValue();
+      const allowed = data.filter((m) => mayLog(m, modes));
+      if (!allowed.length) return { stored: 0 };
+      const result = await queue.push(allowed);
       return { stored: result.added + result.updated };
     } catch (err) {
       console.error('[Lauscher] log write failed', err);

@@ -13,6 +13,7 @@ import { blockText } from '../scanner/text-blocks';
 import { matcherConfigOf, type Profile, profileItem } from '../settings';
 import { snippetAround } from '../snippet';
 import { insertReplyFor } from './insert-reply';
+import { gatePage, type PageScope, type RunningMode } from './site-gate';
 import { createTooltip } from './tooltip';
 
 /**
@@ -72,8 +73,17 @@ function domReady(): Promise<void> {
   return new Promise((resolve) => document.addEventListener('DOMContentLoaded', () => resolve(), { once: true }));
 }
 
-export async function startLauscher(ctx: ContentScriptContext): Promise<void> {
-  adoptHighlightStyles(document);
+/** The URL first: in private areas and on sites switched off nothing else runs (utils/content/site-gate.ts). */
+export function startLauscher(ctx: ContentScriptContext): void {
+  gatePage(ctx, (scope, mode) => void runLauscher(scope, mode));
+}
+
+let stylesAdopted = false;
+
+/** One session on an observed page; everything it starts ends with `ctx` (the gate's scope). */
+async function runLauscher(ctx: PageScope, mode: RunningMode): Promise<void> {
+  if (!stylesAdopted) adoptHighlightStyles(document);
+  stylesAdopted = true;
   const profile = await profileItem.getValue();
   await domReady();
   if (ctx.isInvalid) return;
@@ -83,10 +93,11 @@ export async function startLauscher(ctx: ContentScriptContext): Promise<void> {
   const collector = createMentionCollector({
     adapter: pickAdapter(new URL(url()), document),
     pageUrl: url,
-    send: (mentions) => sendMessage('csLogMentions', mentions),
+    send: sendFor(ctx, mode),
     isBusy: () => !!scanner?.busy,
     onLogged: TEST_HOOKS ? announceLogged : undefined,
   });
+  ctx.onInvalidated(() => collector.reset());
   scanner = createScanner({
     doc: document,
     matcher: compile(profile),
@@ -141,8 +152,14 @@ export async function startLauscher(ctx: ContentScriptContext): Promise<void> {
   });
 }
 
+/** "Observe only" highlights but sends nothing to the log; a session that ended sends nothing either. */
+function sendFor(ctx: PageScope, mode: RunningMode) {
+  return (mentions: MentionInput[]) =>
+    mode === 'log' && !ctx.isInvalid ? sendMessage('csLogMentions', mentions) : Promise.resolve({ stored: 0 });
+}
+
 /** Side panel → page: insert a reply into the post's comment box, or scroll to the post. */
-function setUpReplyHandlers(ctx: ContentScriptContext, collector: ReturnType<typeof createMentionCollector>) {
+function setUpReplyHandlers(ctx: PageScope, collector: ReturnType<typeof createMentionCollector>) {
   const offInsert = onMessage('uiInsertReply', ({ data }) => {
     collector.flushNow();
     return insertReplyFor(collector.elementFor(data.mentionKey), data.text);
@@ -185,7 +202,7 @@ function mentionForHit(collector: ReturnType<typeof createMentionCollector>, hit
 
 /** Pointer and focus on highlights show the tooltip; pointermove is throttled to one hit-test per frame. */
 function setUpTooltip(
-  ctx: ContentScriptContext,
+  ctx: PageScope,
   scanner: Scanner,
   collector: ReturnType<typeof createMentionCollector>,
   profile: () => Profile,

@@ -74,7 +74,8 @@ export interface ImportResult {
 export interface ImportOptions {
   /** When given, imported authors are stored as this privacy mode allows (a colleague may log plain names). */
   authorMode?: AuthorMode;
-  salt?: string;
+  /** The team's pseudonym key, for pseudonym mode. */
+  pseudonymKey?: string;
 }
 
 const MAX_MESSAGES = 20;
@@ -232,7 +233,7 @@ export async function importMentionsJson(
       if (messages.length < MAX_MESSAGES) messages.push(`Eintrag ${i + 1}: ${m}`);
       continue;
     }
-    if (opts.authorMode) m.author = await applyAuthorMode(m.author, opts.authorMode, opts.salt ?? '');
+    if (opts.authorMode) m.author = await applyAuthorMode(m.author, opts.authorMode, opts.pseudonymKey ?? '');
     const prev = incoming.get(m.mentionKey);
     if (prev) mergedInFile += 1;
     incoming.set(m.mentionKey, prev ? mergeMention(prev, m) : m);

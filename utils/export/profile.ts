@@ -1,6 +1,11 @@
 // The team profile: municipality, topics and reply templates, shared as a file so a team works from one set.
+
+import type { AuthorMode } from '../model';
+import { isPseudonymKey } from '../privacy/team-privacy';
 import { type ValidationIssue, validateProfile } from '../profile-validation';
 import { COLOR_SLOTS, type Profile, type ReplyTemplate, type Topic } from '../settings';
+
+const AUTHOR_MODES: readonly AuthorMode[] = ['pseudonym', 'plain', 'none'];
 
 export const PROFILE_FORMAT = 'lauscher-profile';
 export const PROFILE_VERSION = 1;
@@ -104,6 +109,9 @@ export function profileFromJson(text: string): ProfileImport {
     topics,
     templates,
     houseFormality: p.houseFormality === 'du' ? 'du' : 'sie',
+    // The team's pseudonym key and author mode travel with the file; an older file without them keeps the local ones.
+    ...(isPseudonymKey(p.pseudonymKey) ? { pseudonymKey: p.pseudonymKey } : {}),
+    ...(AUTHOR_MODES.includes(p.authorMode as AuthorMode) ? { authorMode: p.authorMode } : {}),
   };
   // the same checks as the options page: a profile that would not compile is refused whole
   const issues = validateProfile(profile);

@@ -249,6 +249,12 @@ function postText(item: Element, skip: (el: Element) => boolean): string {
 
 export const facebook: PlatformAdapter = {
   id: 'facebook',
+  /** Messenger, settings, login and account pages of the user's own account (checked 2026-12 on saved links). */
+  isPrivate: (url) =>
+    /^accountscenter\./.test(url.hostname) ||
+    /^\/(?:messages|messenger|settings|privacy|security|login|recover|checkpoint|two_step_verification|dyi|your_information|marketplace\/inbox)(?:[/.]|$)/.test(
+      url.pathname,
+    ),
   matches: (url) => /(^|\.)facebook\.com$/.test(url.hostname),
   expectsItemsAt: (url) =>
     !/^\/(?:settings|messages|notifications|marketplace|gaming|login|help|privacy|policies|ads)\b/.test(url.pathname),

@@ -26,6 +26,9 @@ function nearestAnchor(el: Element): string | null {
 
 export const generic: PlatformAdapter = {
   id: 'generic',
+  /** Login and account pages of any site (a paper's subscriber account, a forum's settings). */
+  isPrivate: (url) =>
+    /^\/(?:login|anmelden|account|konto|mein-konto|my-account|settings|einstellungen)(?:\/|$)/i.test(url.pathname),
   matches: () => true,
   closestItem(node) {
     const el = elementOf(node);

@@ -39,6 +39,8 @@ function postCode(href: string): string | null {
 
 export const instagram: PlatformAdapter = {
   id: 'instagram',
+  /** Direct messages and account pages (/direct/inbox/, /accounts/…; checked 2026-12 on saved links). */
+  isPrivate: (url) => /^\/(?:direct|accounts|emails|session|your_activity|challenge)(?:\/|$)/.test(url.pathname),
   matches: (url) => /(^|\.)instagram\.com$/.test(url.hostname),
   expectsItemsAt: (url) => url.pathname === '/' || /^\/(?:p|reel|reels|tv)\//.test(url.pathname),
   closestItem(node) {

@@ -24,6 +24,9 @@ function commentParts(urn: string): [string, string] | null {
 
 export const linkedin: PlatformAdapter = {
   id: 'linkedin',
+  /** Messaging, settings and preferences of the user's own account. */
+  isPrivate: (url) =>
+    /^\/(?:messaging|mypreferences|psettings|settings|checkpoint|login|uas)(?:\/|$)/.test(url.pathname),
   matches: (url) => /(^|\.)linkedin\.com$/.test(url.hostname),
   expectsItemsAt: (url) => /^\/(?:feed|posts|company\/[^/]+\/posts|in\/[^/]+\/recent-activity)/.test(url.pathname),
   closestItem: (node) => closestDeep(elementOf(node) ?? node, ITEM),

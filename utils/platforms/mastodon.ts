@@ -19,6 +19,11 @@ const APP_MARKERS = [
 
 export const mastodon: PlatformAdapter = {
   id: 'mastodon',
+  /** Private mentions (conversations), settings, filters, login and admin pages of an instance. */
+  isPrivate: (url) =>
+    /^\/(?:web\/)?(?:conversations|direct|settings|filters|auth|oauth|admin|follow_requests)(?:\/|$)/.test(
+      url.pathname,
+    ),
   matches: (_url, doc) => APP_MARKERS.some((sel) => safe(() => !!doc.querySelector(sel), false)),
   expectsItemsAt: (url) =>
     /^\/(?:home|public|explore|tags\/|@[^/]+)/.test(url.pathname) || url.pathname.startsWith('/deck/'),

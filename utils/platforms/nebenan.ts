@@ -20,6 +20,9 @@ function isComment(el: Element): boolean {
 
 export const nebenan: PlatformAdapter = {
   id: 'nebenan',
+  /** Private messages and account settings (paths not seen on a saved page: kept broad on purpose). */
+  isPrivate: (url) =>
+    /^\/(?:messages|nachrichten|conversations|settings|einstellungen|account|konto|login)(?:\/|$)/.test(url.pathname),
   matches: (url) => /(^|\.)nebenan\.de$/.test(url.hostname),
   expectsItemsAt: (url) => /^\/(?:feed|marketplace|groups|events)(?:\/|$)/.test(url.pathname),
   closestItem: (node) => closestDeep(elementOf(node) ?? node, ITEM),

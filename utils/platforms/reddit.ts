@@ -37,6 +37,10 @@ function itemFor(el: Element): Element | null {
 
 export const reddit: PlatformAdapter = {
   id: 'reddit',
+  /** Private messages and chat (also chat.reddit.com), settings and login. */
+  isPrivate: (url) =>
+    /^chat\./.test(url.hostname) ||
+    /^\/(?:message|chat|settings|prefs|account|login|register)(?:\/|$)/.test(url.pathname),
   matches: (url) => /(^|\.)reddit\.com$/.test(url.hostname),
   expectsItemsAt: (url) => url.pathname === '/' || /^\/(?:r|u|user)\//.test(url.pathname),
   closestItem: (node) => {

@@ -20,6 +20,11 @@ export interface ExtractedItem {
 
 export interface PlatformAdapter {
   id: Platform;
+  /**
+   * Private areas of the staff member's own account on this site (messages, mail, settings): the content script
+   * checks this first and does nothing else there (utils/platforms/private-areas.ts). Looks at the URL only.
+   */
+  isPrivate?(url: URL): boolean;
   /** Whether this adapter handles the page (by URL, or by markup for self-hosted software such as Mastodon). */
   matches(url: URL, doc: Document): boolean;
   /** The innermost post/comment container holding `node`, or null when the node is outside any item. */

@@ -15,6 +15,9 @@ function statusId(href: string): string | null {
 
 export const x: PlatformAdapter = {
   id: 'x',
+  /** Direct messages, XChat, bookmarks, settings and login flows (checked 2026-12 on saved links). */
+  isPrivate: (url) =>
+    /^\/(?:messages|settings|account|i\/(?:chat|bookmarks|flow|account_access))(?:\/|$)/.test(url.pathname),
   matches: (url) => /(^|\.)(x|twitter)\.com$/.test(url.hostname),
   expectsItemsAt: (url) =>
     /^\/(?:home|search|explore|[A-Za-z0-9_]{1,15})(?:\/|$)/.test(url.pathname) &&

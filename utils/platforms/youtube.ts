@@ -17,6 +17,8 @@ function videoId(url: URL): string | null {
 
 export const youtube: PlatformAdapter = {
   id: 'youtube',
+  /** Account settings, watch history and memberships of the signed-in user. */
+  isPrivate: (url) => /^\/(?:account[a-z_]*|feed\/history|paid_memberships|reporthistory)(?:\/|$)/.test(url.pathname),
   matches: (url) => /(^|\.)youtube\.com$/.test(url.hostname),
   expectsItemsAt: (url) => url.pathname === '/watch' || url.pathname.startsWith('/shorts/'),
   closestItem: (node) => closestDeep(elementOf(node) ?? node, ITEM),
