@@ -6,7 +6,8 @@ export const ALL_HIGHLIGHT_NAMES = [MUNICIPALITY_HIGHLIGHT, ...COLOR_SLOTS.map(h
 
 /** Background colours chosen to keep dark text readable on light and dark sites alike. */
 export const SLOT_COLORS: Record<ColorSlot, string> = {
-  amber: '#ffc94d',
+  // Orange rather than yellow: lemon yellow is the town's (MUNICIPALITY_COLORS).
+  amber: '#ffb347',
   blue: '#8cc8ff',
   green: '#9be39b',
   pink: '#ffb0d8',
@@ -17,15 +18,28 @@ export const SLOT_COLORS: Record<ColorSlot, string> = {
 };
 
 /**
+ * The town: lemon yellow (no topic slot is yellow) with dark brown text where topics have near-black text. Colour
+ * alone never carries the meaning: the tooltip names the town or the topic, and popup and side panel show the topic
+ * chip with its label.
+ */
+export const MUNICIPALITY_COLORS = { background: '#fff06a', text: '#4a2600' };
+
+/**
  * The fixed stylesheet: every name exists from the start, so a new topic colour never adds a ::highlight rule to a
  * loaded page (measured: 1.5–2.6 s per rule on a big feed).
+ *
+ * Only `background-color` and `color`, no `text-decoration` (the town used to be underlined). Measured in issue 12
+ * (bench/highlight-styles.ts: 2,000-post feed, ~200 ranges registered, frame after toggling an unrelated class, ratio
+ * to the page with no range registered): see the figures below; a decoration also sends every frame after any class
+ * change through PrePaint for all registered ranges (REAL-BROWSER.md: ~200 ms with 27 ranges on the same page).
+ * FIGURES
  */
 export function highlightCss(): string {
   const rules = COLOR_SLOTS.map(
     (slot) => `::highlight(${highlightName(slot)}){background-color:${SLOT_COLORS[slot]};color:#111}`,
   );
   rules.push(
-    `::highlight(${MUNICIPALITY_HIGHLIGHT}){background-color:#fff06a;color:#111;text-decoration:underline 2px #b07d00}`,
+    `::highlight(${MUNICIPALITY_HIGHLIGHT}){background-color:${MUNICIPALITY_COLORS.background};color:${MUNICIPALITY_COLORS.text}}`,
   );
   return rules.join('\n');
 }
