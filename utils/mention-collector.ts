@@ -182,9 +182,11 @@ export function createMentionCollector(options: CollectorOptions) {
     for (;;) {
       const began = performance.now();
       takePending();
-      while (batchAt < batch.length && performance.now() - began < sliceMs) {
+      // At least one item per slice, so the read always makes progress.
+      while (batchAt < batch.length) {
         const [el, p] = batch[batchAt++] as [Element, Pending];
         readOne(el, p);
+        if (performance.now() - began >= sliceMs) break;
       }
       counters.extractMs += performance.now() - began;
       if (batchAt >= batch.length) break;

@@ -12,8 +12,8 @@
 // search over its spans' positions and moved as the page scrolls. Every span is still tracked and counted.
 import { ALL_HIGHLIGHT_NAMES } from './highlight-styles';
 
-/** Most ranges one block registers at a time (a screenful of densely matched text stays below it). */
-export const MAX_LIVE_PER_BLOCK = 120;
+/** Most ranges one block registers at a time: more than a screenful of the town named word after word. */
+export const MAX_LIVE_PER_BLOCK = 300;
 
 export interface Span {
   name: string;
