@@ -6,7 +6,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateFeed, hostilePosts, MUNICIPALITY } from '../../bench/_feed';
 import { CHROME_E2E_BUILD, type Lauscher, launchLauscher, ROOT } from '../../scripts/launch-chromium';
-/** utils/scanner/painter.ts MAX_LIVE_PER_BLOCK (importing it here would load the settings module outside an extension). */
+
+/** painter.ts MAX_LIVE_PER_BLOCK (importing it would load the settings module outside an extension). */
 const MAX_LIVE_PER_BLOCK = 300;
 
 const FEED_URL = 'https://www.facebook.com/groups/lindenbrueck/';

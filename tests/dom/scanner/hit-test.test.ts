@@ -3,8 +3,8 @@
 // inside a block only ~log2(n) ranges plus the pointer's line are measured. happy-dom has no layout, so the ranges'
 // boxes are given (one word per 20 px line) and every measurement is counted: a count, not a timing.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createPainter, MAX_LIVE_PER_BLOCK, type Span } from '../../../utils/scanner/painter';
 import { hitTest, hitTestRanges } from '../../../utils/scanner/hit-test';
+import { createPainter, MAX_LIVE_PER_BLOCK, type Span } from '../../../utils/scanner/painter';
 import { FakeIntersectionObserver, installStubs } from './_stubs';
 
 let measured = 0;
