@@ -1,3 +1,16 @@
+// The fixed ::highlight() styles: one name per topic colour slot, one for the town.
+//
+// Which properties (issue 12, bench/highlight-styles.ts, headless Chromium, the 2,000-post bench feed, 199 ranges
+// registered near the top, main-thread CPU per frame after toggling a class on an unrelated element, ÷ the same page
+// with no range registered; medians of 5 interleaved fresh pages; baseline 29.2 ms CPU on this loaded machine):
+//   background-color 1.39 · color 1.35 · both 1.40 · text-decoration underline 1.49 · dotted underline 1.47 ·
+//   text-shadow 1.35 · -webkit-text-stroke 1.34.
+// Most of the cost is having ranges registered at all (hence the painter keeps only near-viewport ones, capped per
+// block); a decoration is the dearest property, and the ~200 ms-per-frame PrePaint cost the issue measured for an
+// underline with 27 ranges did not reproduce here, but nothing needs it: the rules use background-color and color
+// only. The town stays distinguishable without an underline by its own colours (lemon-yellow background, dark brown
+// text; no topic slot is yellow, amber is orange); for colour-blind staff the colour never carries the meaning alone:
+// the tooltip names the town or the topic and the term, and popup and side panel show the topic chip with its label.
 import { COLOR_SLOTS, type ColorSlot } from '../settings';
 
 export const MUNICIPALITY_HIGHLIGHT = 'lauscher-municipality';
@@ -28,11 +41,7 @@ export const MUNICIPALITY_COLORS = { background: '#fff06a', text: '#4a2600' };
  * The fixed stylesheet: every name exists from the start, so a new topic colour never adds a ::highlight rule to a
  * loaded page (measured: 1.5–2.6 s per rule on a big feed).
  *
- * Only `background-color` and `color`, no `text-decoration` (the town used to be underlined). Measured in issue 12
- * (bench/highlight-styles.ts: 2,000-post feed, ~200 ranges registered, frame after toggling an unrelated class, ratio
- * to the page with no range registered): see the figures below; a decoration also sends every frame after any class
- * change through PrePaint for all registered ranges (REAL-BROWSER.md: ~200 ms with 27 ranges on the same page).
- * FIGURES
+ * Only `background-color` and `color`; the town used to be underlined. See the measurement at the top of this file.
  */
 export function highlightCss(): string {
   const rules = COLOR_SLOTS.map(
