@@ -8,7 +8,7 @@ import { generateFeed, hostilePosts, MUNICIPALITY } from '../../bench/_feed';
 import { CHROME_E2E_BUILD, type Lauscher, launchLauscher, ROOT } from '../../scripts/launch-chromium';
 
 /** painter.ts MAX_LIVE_PER_BLOCK (importing it would load the settings module outside an extension). */
-const MAX_LIVE_PER_BLOCK = 300;
+const MAX_LIVE_PER_BLOCK = 150;
 
 const FEED_URL = 'https://www.facebook.com/groups/lindenbrueck/';
 const feed = generateFeed({ posts: 300, seed: 7 });

@@ -221,11 +221,12 @@ export function createScanner(options: ScannerOptions) {
     const found: BlockMatches[] = [];
     let matches = 0;
     const skip = new Set<Element>();
-    for (const root of roots) {
-      if (performance.now() >= until) break;
+    for (const [i, root] of roots.entries()) {
+      // The first root always (a single block: on a busy machine one chunk can outlast the budget).
+      if (i > 0 && performance.now() >= until) break;
       const walker = createBlockWalker(root, onShadowRoot);
       const here: Element[] = [];
-      while (!walker.done && performance.now() < until) {
+      while (!walker.done && (i === 0 || performance.now() < until)) {
         for (const block of walker.next(NODES_PER_CHECK)) {
           processBlock(block, seen, found);
           here.push(block.element);

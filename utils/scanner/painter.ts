@@ -12,8 +12,12 @@
 // search over its spans' positions and moved as the page scrolls. Every span is still tracked and counted.
 import { ALL_HIGHLIGHT_NAMES } from './highlight-styles';
 
-/** Most ranges one block registers at a time: more than a screenful of the town named word after word. */
-export const MAX_LIVE_PER_BLOCK = 300;
+/**
+ * Most ranges one block registers at a time: ~half a screen of the town named word after word, a whole screen of any
+ * ordinary post. Every registered range costs every later frame (bench: 132 live ranges with the hostile post in view
+ * gave pointer moves 3.4× the page alone, 312 gave 7.8×).
+ */
+export const MAX_LIVE_PER_BLOCK = 150;
 
 export interface Span {
   name: string;
