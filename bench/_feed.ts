@@ -336,3 +336,26 @@ header { background: #fff; border-bottom: 1px solid #ddd; padding: 10px 16px; fo
     },
   };
 }
+
+/**
+ * Two hostile posts in the feed's markup (issue 12): one repeating the town 3,000 times in one paragraph, one with
+ * 200,000 characters of ordinary text in one paragraph (a few planted terms in it). `pos` numbers them.
+ */
+export function hostilePosts(pos = 9001): { town3000: string; text200k: string } {
+  const post = (n: number, body: string) =>
+    `<div class="unit"><div aria-posinset="${n}" aria-setsize="-1" class="post"><div class="inner">` +
+    `<div data-ad-rendering-role="profile_name"><h3><a href="https://www.facebook.com/u${n}">Bench Hostile</a></h3></div>` +
+    `<div class="meta"><a href="https://www.facebook.com/groups/bench/posts/${n}/">1 Std.</a></div>` +
+    `<div data-ad-rendering-role="story_message" class="message"><div><div><div dir="auto" class="p">${body}</div></div></div></div>` +
+    '</div></div></div>';
+  const town = Array.from({ length: 3000 }, (_, i) => `${MUNICIPALITY}${i % 10 === 9 ? '.' : ''}`).join(' ');
+  const rnd = mulberry32(0x200000);
+  const words: string[] = [];
+  let chars = 0;
+  for (let i = 0; chars < 200_000; i++) {
+    const w = i % 997 === 500 ? MUNICIPALITY : (OPENERS[Math.floor(rnd() * OPENERS.length)] as string);
+    words.push(w);
+    chars += w.length + 1;
+  }
+  return { town3000: post(pos, town), text200k: post(pos + 1, esc(words.join(' '))) };
+}

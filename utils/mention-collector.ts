@@ -171,20 +171,42 @@ export function createMentionCollector(options: CollectorOptions) {
     requestIdle(() => drainSlice(gen));
   }
 
-  /** Reads and sends everything recorded, now (the tooltip and the side panel need the mention at once). */
-  function flush() {
+  /**
+   * Reads and sends everything recorded, in slices of at most `sliceMs` with a task between them (the side panel
+   * asks for a post on a page with thousands waiting: one synchronous read of all of them was a long task).
+   */
+  async function flush(): Promise<void> {
     clearTimeout(timer);
     timer = undefined;
-    const began = performance.now();
-    takePending();
-    while (batchAt < batch.length) {
-      const [el, p] = batch[batchAt++] as [Element, Pending];
-      readOne(el, p);
+    const gen = generation;
+    for (;;) {
+      const began = performance.now();
+      takePending();
+      // At least one item per slice, so the read always makes progress.
+      while (batchAt < batch.length) {
+        const [el, p] = batch[batchAt++] as [Element, Pending];
+        readOne(el, p);
+        if (performance.now() - began >= sliceMs) break;
+      }
+      counters.extractMs += performance.now() - began;
+      if (batchAt >= batch.length) break;
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      if (gen !== generation) return;
     }
     batch = [];
     batchAt = 0;
     send();
-    counters.extractMs += performance.now() - began;
+  }
+
+  /** Reads one recorded item now, if it waits (the tooltip needs that one mention at once; bounded: one item). */
+  function readNow(el: Element): MentionInput | undefined {
+    const p = pending.get(el) ?? batch.slice(batchAt).find(([e]) => e === el)?.[1];
+    if (p) {
+      pending.delete(el);
+      readOne(el, p);
+      send();
+    }
+    return extracted.get(el);
   }
 
   function extract(el: Element): MentionInput | null {
@@ -306,7 +328,8 @@ export function createMentionCollector(options: CollectorOptions) {
       draining = false;
       generation += 1;
     },
-    flushNow: flush,
+    flushSoon: flush,
+    readNow,
     stats: (): LogStats => ({ ...counters }),
   };
 }

@@ -9,9 +9,8 @@ import { markupChanged, pickAdapter } from '../platforms';
 import { createScanner, type Scanner, type ScanStats } from '../scanner';
 import { adoptHighlightStyles, highlightName, MUNICIPALITY_HIGHLIGHT } from '../scanner/highlight-styles';
 import { firstHitWithin, type Hit, hitTest } from '../scanner/hit-test';
-import { blockText } from '../scanner/text-blocks';
 import { matcherConfigOf, type Profile, profileItem } from '../settings';
-import { snippetAround } from '../snippet';
+import { SNIPPET_MAX, snippetAround } from '../snippet';
 import { insertReplyFor } from './insert-reply';
 import { gatePage, type PageScope, type RunningMode } from './site-gate';
 import { createTooltip } from './tooltip';
@@ -160,12 +159,12 @@ function sendFor(ctx: PageScope, mode: RunningMode) {
 
 /** Side panel → page: insert a reply into the post's comment box, or scroll to the post. */
 function setUpReplyHandlers(ctx: PageScope, collector: ReturnType<typeof createMentionCollector>) {
-  const offInsert = onMessage('uiInsertReply', ({ data }) => {
-    collector.flushNow();
+  const offInsert = onMessage('uiInsertReply', async ({ data }) => {
+    await collector.flushSoon();
     return insertReplyFor(collector.elementFor(data.mentionKey), data.text);
   });
-  const offReveal = onMessage('uiRevealMention', ({ data }) => {
-    collector.flushNow();
+  const offReveal = onMessage('uiRevealMention', async ({ data }) => {
+    await collector.flushSoon();
     const item = collector.elementFor(data.mentionKey);
     item?.scrollIntoView({ behavior: 'smooth', block: 'center' });
     return { found: !!item };
@@ -184,20 +183,28 @@ function topicLabel(profile: Profile, topicId: string): string {
 /** The mention a highlight stands in, as the log knows it, with the hovered term and a snippet around it. */
 function mentionForHit(collector: ReturnType<typeof createMentionCollector>, hit: Hit): MentionInput | null {
   const item = collector.itemForNode(hit.span.startNode) ?? hit.element;
-  let base = collector.mentionFor(item);
-  if (!base) {
-    collector.flushNow(); // extracts the items waiting for the next batch
-    base = collector.mentionFor(item);
-  }
+  // Only this item is read if it still waits for the next batch: one post, however many wait.
+  const base = collector.mentionFor(item) ?? collector.readNow(item);
   if (!base) return null;
-  const text = blockText(hit.element);
-  const at = text.indexOf(hit.range.toString());
-  return {
-    ...base,
-    terms: [hit.span.term],
-    topicIds: [hit.span.topicId],
-    snippet: base.snippet || (at >= 0 ? snippetAround(text, at, at + hit.span.term.length) : text.slice(0, 200)),
-  };
+  return { ...base, terms: [hit.span.term], topicIds: [hit.span.topicId], snippet: base.snippet || hitSnippet(hit) };
+}
+
+/**
+ * The sentence around the hovered match, cut from the text nodes it starts and ends in: bounded by those nodes,
+ * where the whole block's text could be 200,000 characters.
+ */
+function hitSnippet(hit: Hit): string {
+  const { startNode, startOffset, endNode, endOffset } = hit.span;
+  const before = startNode.data.slice(Math.max(0, startOffset - SNIPPET_MAX), startOffset);
+  const match = (hit.range as Range).toString?.() ?? hit.span.term;
+  const text = before + match + endNode.data.slice(endOffset, endOffset + SNIPPET_MAX);
+  return snippetAround(text, before.length, before.length + match.length);
+}
+
+/** The node the browser's hit test found under the pointer, inside open shadow roots too (the hit-test's index). */
+function pointerTarget(e: PointerEvent): Node | null {
+  const first = e.composedPath()[0];
+  return first instanceof Node ? first : null;
 }
 
 /** Pointer and focus on highlights show the tooltip; pointermove is throttled to one hit-test per frame. */
@@ -218,11 +225,20 @@ function setUpTooltip(
   let x = 0;
   let y = 0;
   let overTooltip = false;
+  let target: Node | null = null;
 
+  let shownFor = '';
+  let shownBlock: Element | null = null;
   function show(hit: Hit) {
     clearTimeout(hideTimer);
-    if (tooltip.shown && hit.range === shownRange) return;
+    hideTimer = undefined;
+    // The same term of the same topic in the same block (a post naming the town 3,000 times): the tooltip already
+    // says it, and leaving the page's DOM alone keeps a pointer move over such a post as cheap as over any other.
+    const key = `${hit.span.topicId}\u0000${hit.span.term}`;
+    if (tooltip.shown && (hit.range === shownRange || (hit.element === shownBlock && key === shownFor))) return;
     shownRange = hit.range;
+    shownBlock = hit.element;
+    shownFor = key;
     const rects = (hit.range as Range).getClientRects?.();
     const anchor = rects?.[0] ?? hit.element.getBoundingClientRect();
     tooltip.show(
@@ -258,10 +274,11 @@ function setUpTooltip(
       if (scanner.painter.liveCount === 0 && !tooltip.shown) return;
       x = e.clientX;
       y = e.clientY;
+      target = pointerTarget(e);
       if (frame) return;
       frame = ctx.requestAnimationFrame(() => {
         frame = 0;
-        const hit = hitTest(scanner.painter, x, y);
+        const hit = hitTest(scanner.painter, x, y, target);
         if (hit) show(hit);
         else hideSoon();
       });

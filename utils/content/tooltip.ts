@@ -25,6 +25,8 @@ const CSS = `
   position: fixed; z-index: 2147483647; max-width: 320px; box-sizing: border-box;
   font: 13px/1.35 system-ui, "Segoe UI", Helvetica, Arial, sans-serif; color: #111; background: #fff;
   border: 1px solid #c9ccd1; border-radius: 8px; box-shadow: 0 4px 16px rgba(0,0,0,.18); padding: 8px 10px;
+  /* Its own layer: showing, moving or hiding it must not repaint the page text below (a 200,000-character post). */
+  will-change: transform; contain: content;
 }
 .tip[hidden] { display: none; }
 .topic { font-weight: 600; }

@@ -1,10 +1,15 @@
-// Which of Lauscher's registered highlight ranges lies under a point (pointer hover, tooltip). Uses
-// CSS.highlights.highlightsFromPoint where the engine has it; elsewhere a hit-test over the registered ranges' client
-// rects, which stays cheap because only near-viewport ranges are registered (≤ ~1,000), and blocks are checked by
-// their bounding box before any range is measured.
+// Which of Lauscher's registered highlight ranges lies under a point (pointer hover, tooltip), at a cost that does
+// not grow with the page or with the block under the pointer:
+// 1. The spatial index is the browser's own: the pointer event's target is the element under the pointer, and the
+//    nearest block the painter tracks above it is the only block whose text can be there. No tracked block with
+//    registered ranges → no hit, without measuring anything (an ordinary move over the page costs a few lookups).
+// 2. In that block, CSS.highlights.highlightsFromPoint where the engine has it; elsewhere a binary search over the
+//    block's registered ranges (document order is top-to-bottom), measuring ~log2(n) ranges plus the few on the
+//    pointer's line. The painter registers at most MAX_LIVE_PER_BLOCK ranges per block (a window around the
+//    viewport), so a post with 3,000 matches costs what an ordinary one does.
 import type { Painter, RangeInfo } from './painter';
 
-export type HitTestSource = Pick<Painter, 'lookup' | 'liveCount' | 'liveBlocks'>;
+export type HitTestSource = Pick<Painter, 'lookup' | 'liveCount' | 'liveBlocks' | 'liveBlockAt'>;
 
 export interface Hit extends RangeInfo {
   range: AbstractRange;
@@ -21,9 +26,14 @@ type WithFromPoint = HighlightRegistry & {
 const inside = (r: DOMRect | DOMRectReadOnly, x: number, y: number) =>
   x >= r.left && x <= r.right && y >= r.top && y <= r.bottom;
 
-/** The registered range under viewport point (x, y), or null. Does nothing when no range is registered. */
-export function hitTest(source: HitTestSource, x: number, y: number): Hit | null {
-  if (source.liveCount === 0) return null;
+/**
+ * The registered range under viewport point (x, y), or null. `target`: the element the pointer event hit (its
+ * composed path's first node). Does nothing when no range is registered or the target is in no registered block.
+ */
+export function hitTest(source: HitTestSource, x: number, y: number, target: Node | null): Hit | null {
+  if (source.liveCount === 0 || !target) return null;
+  const block = source.liveBlockAt(target);
+  if (!block) return null;
   const registry = (globalThis.CSS as { highlights?: WithFromPoint } | undefined)?.highlights;
   if (typeof registry?.highlightsFromPoint === 'function') {
     for (const { ranges } of registry.highlightsFromPoint(x, y)) {
@@ -34,19 +44,30 @@ export function hitTest(source: HitTestSource, x: number, y: number): Hit | null
     }
     return null;
   }
-  return hitTestRects(source, x, y);
+  return hitTestRanges(source, block.ranges, x, y);
 }
 
-/** The fallback: block bounding boxes first, then the client rects of the ranges in the blocks that contain the point. */
-export function hitTestRects(source: HitTestSource, x: number, y: number): Hit | null {
-  for (const { element, ranges } of source.liveBlocks()) {
-    if (!inside(element.getBoundingClientRect(), x, y)) continue;
-    for (const range of ranges) {
-      for (const rect of range.getClientRects()) {
-        if (!inside(rect, x, y)) continue;
-        const info = source.lookup(range);
-        if (info) return { ...info, range };
-      }
+/**
+ * The fallback within one block: the first range whose box reaches down to y (binary search: the ranges are in
+ * document order, so their tops do not decrease), then the ranges from there that start on or above y.
+ */
+export function hitTestRanges(source: Pick<Painter, 'lookup'>, ranges: Range[], x: number, y: number): Hit | null {
+  let lo = 0;
+  let hi = ranges.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((ranges[mid] as Range).getBoundingClientRect().bottom < y) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < ranges.length; i++) {
+    const range = ranges[i] as Range;
+    const box = range.getBoundingClientRect();
+    if (box.top > y) break;
+    if (!inside(box, x, y)) continue;
+    for (const rect of range.getClientRects()) {
+      if (!inside(rect, x, y)) continue;
+      const info = source.lookup(range);
+      if (info) return { ...info, range };
     }
   }
   return null;

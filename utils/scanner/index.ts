@@ -1,9 +1,19 @@
 // The live page scanner: scans subtrees in small idle-time slices, paints matches, and reports them for the log.
 // It keeps up with infinite scroll through a MutationObserver and never modifies the page's DOM.
+//
+// Start (and every rescanAll: new terms, SPA navigation) begins with a viewport pass in the next animation frame:
+// the blocks under the viewport (viewport.ts) are scanned and registered in that frame's callback, so the page's
+// first frame already shows their highlights; the whole page follows in idle slices of at most `sliceMs`. The
+// first full walk skips the blocks the viewport pass did (unless they changed since).
+//
+// Steady-state cost (issue 12): what every later frame pays is the ranges registered (painter.ts keeps only
+// near-viewport ones, at most MAX_LIVE_PER_BLOCK per block), the IntersectionObserver targets (one per post) and the
+// ::highlight properties (measured per property in the header of highlight-styles.ts: background and colour only).
 import type { Match, Matcher } from '../matcher';
 import { outermostRoots, scanRootFor } from './mutation-roots';
 import { createPainter, type Painter, type Span } from './painter';
-import { createBlockWalker, nodeIndexAt, type TextBlock } from './text-blocks';
+import { blockElementOf, createBlockWalker, nodeIndexAt, type TextBlock } from './text-blocks';
+import { visibleRoots } from './viewport';
 
 export interface BlockMatches {
   block: TextBlock;
@@ -43,6 +53,14 @@ export interface ScanStats {
   live: number;
   /** Main-thread time spent in scan slices, their number, the longest one, and performance.now() of the start. */
   busyMs: number;
+  /**
+   * The viewport pass: performance.now() when its frame callback ended (0: not run yet), its scan time, the layout
+   * its hit tests waited for (the page's own first layout, which that frame needs anyway), and its matches.
+   */
+  viewportAt: number;
+  viewportMs: number;
+  viewportLayoutMs: number;
+  viewportMatches: number;
   slices: number;
   maxSliceMs: number;
   startedAt: number;
@@ -58,18 +76,44 @@ export function createScanner(options: ScannerOptions) {
   const painter: Painter = createPainter(doc, { rootMargin: options.rootMargin });
   const pending = new Set<Node>();
   const shadowRoots = new Set<ShadowRoot>();
-  let job: { walker: ReturnType<typeof createBlockWalker>; seen: Set<Element> } | null = null;
+  let job: { walker: ReturnType<typeof createBlockWalker>; seen: Set<Element>; skip?: Set<Element> } | null = null;
+  /** Blocks the viewport pass scanned, for the first full walk to skip; null once that walk has begun. */
+  let prescanned: Set<Element> | null = null;
+  let initialWalkPending = false;
+  let viewportFrame = 0;
+  /** True from start/rescanAll until the viewport pass ran (or a second went by without a frame). */
+  let holdSlices = false;
   let scheduled = false;
   let needSweep = false;
   let idleWaiters: Array<() => void> = [];
-  const counters = { found: 0, busyMs: 0, slices: 0, maxSliceMs: 0, startedAt: 0 };
+  const counters = {
+    found: 0,
+    busyMs: 0,
+    slices: 0,
+    maxSliceMs: 0,
+    startedAt: 0,
+    viewportAt: 0,
+    viewportMs: 0,
+    viewportLayoutMs: 0,
+    viewportMatches: 0,
+  };
 
   function stats(): ScanStats {
     const p = painter.stats();
     return { blocks: p.blocks, matches: p.spans, live: p.live, ...counters };
   }
   function resetCounters() {
-    Object.assign(counters, { found: 0, busyMs: 0, slices: 0, maxSliceMs: 0, startedAt: performance.now() });
+    Object.assign(counters, {
+      found: 0,
+      busyMs: 0,
+      slices: 0,
+      maxSliceMs: 0,
+      startedAt: performance.now(),
+      viewportAt: 0,
+      viewportMs: 0,
+      viewportLayoutMs: 0,
+      viewportMatches: 0,
+    });
   }
 
   const observer = new MutationObserver(onMutations);
@@ -86,8 +130,17 @@ export function createScanner(options: ScannerOptions) {
     pending.add(root);
   }
 
+  /** A block the viewport pass scanned has changed: the full walk must scan it again. */
+  function unskip(root: Node | null) {
+    if (!prescanned || !root) return;
+    prescanned.delete(root as Element);
+    const block = blockElementOf(root);
+    if (block) prescanned.delete(block);
+  }
+
   function onMutations(records: MutationRecord[]) {
     for (const r of records) {
+      if (prescanned) unskip(r.target);
       if (r.type === 'characterData') {
         const root = scanRootFor(r.target);
         if (root) pending.add(root);
@@ -110,7 +163,7 @@ export function createScanner(options: ScannerOptions) {
   }
 
   function schedule() {
-    if (scheduled || signal.aborted) return;
+    if (scheduled || signal.aborted || holdSlices) return;
     scheduled = true;
     if (typeof requestIdleCallback === 'function') requestIdleCallback(runSlice, { timeout: 100 });
     else setTimeout(runSlice, 0);
@@ -151,6 +204,80 @@ export function createScanner(options: ScannerOptions) {
     }
   }
 
+  /**
+   * The viewport pass, in an animation frame callback: what is on screen is scanned and registered before this frame
+   * paints. Bounded like a slice; what it does not reach the idle slices do.
+   */
+  function viewportPass() {
+    viewportFrame = 0;
+    if (signal.aborted) return;
+    const t0 = performance.now();
+    // The grid of hit tests makes the browser lay the page out now: the layout this frame needs anyway, so it is
+    // counted apart (viewportLayoutMs), and the slice budget starts after it.
+    const roots = visibleRoots(doc);
+    const began = performance.now();
+    const until = began + sliceMs;
+    const seen = new Set<Element>();
+    const found: BlockMatches[] = [];
+    let matches = 0;
+    const skip = new Set<Element>();
+    for (const [i, root] of roots.entries()) {
+      // The first root always (a single block: on a busy machine one chunk can outlast the budget).
+      if (i > 0 && performance.now() >= until) break;
+      const walker = createBlockWalker(root, onShadowRoot);
+      const here: Element[] = [];
+      while (!walker.done && (i === 0 || performance.now() < until)) {
+        for (const block of walker.next(NODES_PER_CHECK)) {
+          processBlock(block, seen, found);
+          here.push(block.element);
+          const group = painter.groupOf(block.element);
+          if (group) painter.registerNow(group);
+        }
+      }
+      // Only a root walked to its end was scanned whole (a block can continue after a nested one).
+      if (walker.done) for (const el of here) skip.add(el);
+    }
+    for (const f of found) matches += f.matches.length;
+    // The first full walk skips them, unless it began before this frame (a page without frames, e.g. hidden).
+    if (initialWalkPending) prescanned = skip;
+    if (found.length) deliver(found);
+    const took = performance.now() - began;
+    Object.assign(counters, {
+      viewportAt: performance.now(),
+      viewportMs: took,
+      viewportLayoutMs: began - t0,
+      viewportMatches: matches,
+    });
+    counters.busyMs += took;
+    if (took > counters.maxSliceMs) counters.maxSliceMs = took;
+    // The idle slices start after this frame: before it, they would only delay the page's first paint.
+    holdSlices = false;
+    schedule();
+  }
+
+  function scheduleViewportPass() {
+    if (viewportFrame || signal.aborted || typeof requestAnimationFrame !== 'function') return;
+    viewportFrame = requestAnimationFrame(viewportPass);
+    holdSlices = !doc.hidden;
+    // A page that renders no frames (a background tab) is scanned all the same; the viewport pass still runs when
+    // its frame comes.
+    const frameless = setTimeout(() => {
+      if (!holdSlices) return;
+      holdSlices = false;
+      schedule();
+    }, 3000);
+    signal.addEventListener('abort', () => clearTimeout(frameless), { once: true });
+  }
+
+  function deliver(found: BlockMatches[]) {
+    try {
+      options.onMatches(found);
+    } catch (err) {
+      // A consumer's error must not stop the scan (highlighting goes on, the queue keeps draining).
+      console.warn('[Lauscher]', err);
+    }
+  }
+
   function runSlice() {
     scheduled = false;
     if (signal.aborted) return;
@@ -162,23 +289,20 @@ export function createScanner(options: ScannerOptions) {
       if (!job) {
         const next = takeRoot();
         if (!next) break;
-        job = { walker: createBlockWalker(next, onShadowRoot), seen: new Set() };
+        job = { walker: createBlockWalker(next, onShadowRoot), seen: new Set(), skip: prescanned ?? undefined };
+        prescanned = null;
+        initialWalkPending = false;
       }
-      for (const block of job.walker.next(NODES_PER_CHECK)) processBlock(block, job.seen, found);
+      for (const block of job.walker.next(NODES_PER_CHECK)) {
+        if (!job.skip?.has(block.element)) processBlock(block, job.seen, found);
+      }
       if (job.walker.done) job = null;
     } while (performance.now() < until);
     if (needSweep) {
       needSweep = false;
       painter.sweep();
     }
-    if (found.length) {
-      try {
-        options.onMatches(found);
-      } catch (err) {
-        // A consumer's error must not stop the scan (highlighting goes on, the queue keeps draining).
-        console.warn('[Lauscher]', err);
-      }
-    }
+    if (found.length) deliver(found);
     const took = performance.now() - began;
     counters.busyMs += took;
     counters.slices += 1;
@@ -206,6 +330,8 @@ export function createScanner(options: ScannerOptions) {
     painter.destroy();
     pending.clear();
     job = null;
+    if (viewportFrame) cancelAnimationFrame(viewportFrame);
+    holdSlices = false;
   });
 
   return {
@@ -214,6 +340,8 @@ export function createScanner(options: ScannerOptions) {
       resetCounters();
       observe(doc.documentElement);
       pending.add(doc.body ?? doc.documentElement);
+      initialWalkPending = true;
+      scheduleViewportPass();
       schedule();
     },
     /** Re-scans everything, e.g. after the terms changed or the page navigated. */
@@ -224,24 +352,27 @@ export function createScanner(options: ScannerOptions) {
       }
       job = null;
       queue = [];
+      prescanned = null;
       painter.clear();
       resetCounters();
       pending.add(doc.body ?? doc.documentElement);
       for (const root of shadowRoots) if (root.host.isConnected) pending.add(root);
+      initialWalkPending = true;
+      scheduleViewportPass();
       schedule();
     },
     /** True while subtrees wait to be scanned (or a slice is scheduled). */
     get busy(): boolean {
-      return !!job || pending.size > 0 || queue.length > 0 || scheduled;
+      return !!job || pending.size > 0 || queue.length > 0 || scheduled || holdSlices;
     },
     /** Resolves when every pending subtree has been scanned. */
     whenIdle(): Promise<void> {
-      if (!job && pending.size === 0 && queue.length === 0 && !scheduled) return Promise.resolve();
+      if (!job && pending.size === 0 && queue.length === 0 && !scheduled && !holdSlices) return Promise.resolve();
       return new Promise((resolve) => idleWaiters.push(resolve));
     },
     stats,
     /** The painter, read-only use: which span a registered range is (tooltip), what is registered (hit-test). */
-    painter: painter as Pick<Painter, 'lookup' | 'liveCount' | 'liveBlocks'>,
+    painter: painter as Pick<Painter, 'lookup' | 'liveCount' | 'liveBlocks' | 'liveBlockAt'>,
   };
 }
 

@@ -6,7 +6,18 @@
 // Visibility is observed per group (by default the block itself; the content script passes the post a block belongs
 // to): Chromium recomputes every IntersectionObserver target after any layout change, so observing one element per
 // post instead of one per paragraph keeps an unrelated DOM change on a long feed cheap.
+//
+// A hostile block (a post repeating the town 3,000 times) would still register thousands of ranges when it comes
+// near: such a block registers only a window of MAX_LIVE_PER_BLOCK spans around the viewport, found by a binary
+// search over its spans' positions and moved as the page scrolls. Every span is still tracked and counted.
 import { ALL_HIGHLIGHT_NAMES } from './highlight-styles';
+
+/**
+ * Most ranges one block registers at a time: ~half a screen of the town named word after word, a whole screen of any
+ * ordinary post. Every registered range costs every later frame (bench: 132 live ranges with the hostile post in view
+ * gave pointer moves 3.4× the page alone, 312 gave 7.8×).
+ */
+export const MAX_LIVE_PER_BLOCK = 150;
 
 export interface Span {
   name: string;
@@ -24,6 +35,8 @@ interface Tracked {
   group: Group;
   spans: Span[];
   live: Array<{ name: string; range: Range }> | null;
+  /** For a block with more than MAX_LIVE_PER_BLOCK spans: the index of the first registered span. */
+  from: number;
 }
 
 /** An observed element and the blocks whose visibility it stands for. */
@@ -60,11 +73,46 @@ export function createPainter(doc: Document, options: PainterOptions = {}) {
   const infoOf = new WeakMap<AbstractRange, RangeInfo>();
   let liveRanges = 0;
 
+  /** A Range for a span, or null when the text changed since it was scanned (the observer re-scans it). */
+  function rangeOf(s: Span): Range | null {
+    try {
+      const range = doc.createRange();
+      range.setStart(s.startNode, s.startOffset);
+      range.setEnd(s.endNode, s.endOffset);
+      return range;
+    } catch {
+      return null;
+    }
+  }
+
+  /**
+   * The first span of a big block to register: a little before the first one that reaches the viewport, by a
+   * binary search over the spans (in document order, so top to bottom): ~12 measurements for 3,000 spans.
+   */
+  function windowStart(t: Tracked): number {
+    let lo = 0;
+    let hi = t.spans.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const bottom = rangeOf(t.spans[mid] as Span)?.getBoundingClientRect().bottom ?? 0;
+      if (bottom < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return Math.max(0, Math.min(lo - (MAX_LIVE_PER_BLOCK >> 3), t.spans.length - MAX_LIVE_PER_BLOCK));
+  }
+
   function register(t: Tracked) {
     if (t.live) return;
     t.live = [];
     liveBlocks.add(t);
-    for (const s of t.spans) {
+    let spans = t.spans;
+    if (spans.length > MAX_LIVE_PER_BLOCK) {
+      t.from = windowStart(t);
+      spans = spans.slice(t.from, t.from + MAX_LIVE_PER_BLOCK);
+      bigLive.add(t);
+      watchScroll();
+    }
+    for (const s of spans) {
       try {
         const range = doc.createRange();
         range.setStart(s.startNode, s.startOffset);
@@ -84,7 +132,32 @@ export function createPainter(doc: Document, options: PainterOptions = {}) {
     for (const { name, range } of t.live) highlights.get(name)?.delete(range);
     liveRanges -= t.live.length;
     liveBlocks.delete(t);
+    bigLive.delete(t);
     t.live = null;
+  }
+
+  /** Big blocks registered now: their window follows the scroll position (one check per frame while scrolling). */
+  const bigLive = new Set<Tracked>();
+  const view = doc.defaultView;
+  let scrollWatched = false;
+  let scrollFrame = 0;
+  function onScroll() {
+    if (scrollFrame || bigLive.size === 0) return;
+    scrollFrame = requestAnimationFrame(() => {
+      scrollFrame = 0;
+      for (const t of [...bigLive]) {
+        const from = windowStart(t);
+        // Moved by less than a quarter of the window: what is on screen is still registered.
+        if (Math.abs(from - t.from) < MAX_LIVE_PER_BLOCK >> 2) continue;
+        unregister(t);
+        register(t);
+      }
+    });
+  }
+  function watchScroll() {
+    if (scrollWatched || !view) return;
+    scrollWatched = true;
+    view.addEventListener('scroll', onScroll, { passive: true, capture: true });
   }
 
   const observer = new IntersectionObserver(
@@ -151,7 +224,7 @@ export function createPainter(doc: Document, options: PainterOptions = {}) {
         } else if (old.group.near) register(old);
         return;
       }
-      const t = { element: el, spans, live: null } as unknown as Tracked;
+      const t = { element: el, spans, live: null, from: 0 } as unknown as Tracked;
       tracked.set(el, t);
       join(t, group);
     },
@@ -180,9 +253,34 @@ export function createPainter(doc: Document, options: PainterOptions = {}) {
     get liveCount() {
       return liveRanges;
     },
-    /** Blocks whose ranges are registered now, with those ranges (hit-tests where highlightsFromPoint is missing). */
+    /** Blocks whose ranges are registered now, with those ranges (keyboard focus: the first one inside an element). */
     *liveBlocks(): Generator<{ element: Element; ranges: Range[] }> {
       for (const t of liveBlocks) if (t.live) yield { element: t.element, ranges: t.live.map((l) => l.range) };
+    },
+    /**
+     * The registered block under a pointer target: the nearest tracked ancestor of the element the browser's own
+     * hit test found (its text belongs to that block), with its ranges in document order; null when it has none.
+     */
+    liveBlockAt(target: Node): { element: Element; ranges: Range[] } | null {
+      for (let el = target instanceof Element ? target : target.parentElement; el; el = el.parentElement) {
+        const t = tracked.get(el);
+        if (t) return t.live?.length ? { element: t.element, ranges: t.live.map((l) => l.range) } : null;
+      }
+      return null;
+    },
+    /**
+     * Registers now, before the IntersectionObserver's first report, the blocks whose group the caller measured on
+     * screen (the first frame after DOMContentLoaded or a navigation paints them). The observer corrects it later.
+     */
+    registerNow(groupTarget: Element) {
+      const g = groups.get(groupTarget);
+      if (!g || g.near) return;
+      g.near = true;
+      for (const t of g.members) register(t);
+    },
+    /** The element whose visibility decides a block's registration, for blocks tracked now. */
+    groupOf(el: Element): Element | undefined {
+      return tracked.get(el)?.group.target;
     },
     clear() {
       for (const el of [...tracked.keys()]) drop(el);
@@ -198,6 +296,9 @@ export function createPainter(doc: Document, options: PainterOptions = {}) {
     },
     destroy() {
       observer.disconnect();
+      view?.removeEventListener('scroll', onScroll, { capture: true });
+      if (scrollFrame) cancelAnimationFrame(scrollFrame);
+      bigLive.clear();
       tracked.clear();
       groups.clear();
       liveBlocks.clear();
