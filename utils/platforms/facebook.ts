@@ -7,7 +7,9 @@ import {
   lazyText,
   pick,
   safe,
-  safeExtract,
+  readSafely,
+  isActionLink,
+  isButtonLabel,
   squash,
   textOf,
 } from './dom';
@@ -176,7 +178,9 @@ function authorOf(item: Element, comment: boolean, skip: (el: Element) => boolea
   }
   let first: Element | undefined;
   for (const a of item.querySelectorAll('a[href]:not([aria-hidden="true"])')) {
-    if (!skip(a) && squash(a.textContent)) {
+    // the first named link that is a profile, not "Like"/"Antworten" (m.: the action links come before the name)
+    const name = squash(a.textContent);
+    if (!skip(a) && name && !isActionLink(a) && !isButtonLabel(name)) {
       first = a;
       break;
     }
@@ -271,35 +275,29 @@ export const facebook: PlatformAdapter = {
   },
   extract(container, pageUrl) {
     const comment = !isPost(container) || COMMENT_LABEL.test(container.getAttribute('aria-label') ?? '');
-    const base = { platform: 'facebook' as const, kind: 'post' as const, permalink: pageUrl.href, author: '' };
-    return safeExtract(
-      () => {
-        const skip = withoutComments(container);
-        const permalink = comment
-          ? commentPermalink(container, pageUrl, skip)
-          : postPermalink(container, pageUrl, skip);
-        const author = authorOf(container, comment, skip);
-        const text = lazyText(
-          () =>
-            comment
-              ? blockText(container, skip, 'div[dir="auto"], [data-sigil="comment-body"]')
-              : postText(container, skip),
-          container,
-        );
-        return {
-          platform: 'facebook' as const,
-          kind: comment ? ('comment' as const) : ('post' as const),
-          permalink,
-          author: author.name,
-          authorUrl: author.url,
-          time: timeOfItem(container, permalink, skip),
-          get text() {
-            return text();
-          },
-          container,
-        };
-      },
-      () => ({ ...base, text: squash(container.textContent), container }),
-    );
+    return readSafely('facebook', container, pageUrl, () => {
+      const skip = withoutComments(container);
+      const permalink = comment ? commentPermalink(container, pageUrl, skip) : postPermalink(container, pageUrl, skip);
+      const author = authorOf(container, comment, skip);
+      const text = lazyText(
+        () =>
+          comment
+            ? blockText(container, skip, 'div[dir="auto"], [data-sigil="comment-body"]')
+            : postText(container, skip),
+        container,
+      );
+      return {
+        platform: 'facebook' as const,
+        kind: comment ? ('comment' as const) : ('post' as const),
+        permalink,
+        author: author.name,
+        authorUrl: author.url,
+        time: timeOfItem(container, permalink, skip),
+        get text() {
+          return text();
+        },
+        container,
+      };
+    });
   },
 };

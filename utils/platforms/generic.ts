@@ -1,4 +1,4 @@
-import { absUrl, elementOf, isoFrom, lazyText, pick, safeExtract, squash, textOf } from './dom';
+import { absUrl, elementOf, isoFrom, lazyText, pick, readSafely, squash, textOf } from './dom';
 import type { ExtractedItem, PlatformAdapter } from './types';
 
 // Any other site: article/comment heuristics (HTML5 sectioning, schema.org microdata, the common "comment" class
@@ -35,15 +35,7 @@ export const generic: PlatformAdapter = {
   findItems: (root) => [...root.querySelectorAll(ITEM)],
   extract(container, pageUrl) {
     const page = `${pageUrl.origin}${pageUrl.pathname}${pageUrl.search}`;
-    const fallback = (): ExtractedItem => ({
-      platform: 'generic' as const,
-      kind: 'post' as const,
-      permalink: pageUrl.href,
-      author: '',
-      text: squash(container.textContent),
-      container,
-    });
-    return safeExtract(() => {
+    return readSafely('generic', container, pageUrl, () => {
       const comment = isComment(container);
       const skip = (el: Element) =>
         el !== container &&
@@ -101,6 +93,6 @@ export const generic: PlatformAdapter = {
         },
         container,
       };
-    }, fallback);
+    });
   },
 };

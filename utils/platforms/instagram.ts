@@ -1,4 +1,4 @@
-import { absUrl, elementOf, isoFrom, lazyText, safe, safeExtract, squash, textOf } from './dom';
+import { absUrl, elementOf, isoFrom, lazyText, safe, readSafely, squash, textOf } from './dom';
 import { normalizeLink } from './mention-key';
 import type { ExtractedItem, PlatformAdapter } from './types';
 
@@ -65,15 +65,7 @@ export const instagram: PlatformAdapter = {
     return out;
   },
   extract(container, pageUrl) {
-    const fallback = (): ExtractedItem => ({
-      platform: 'instagram' as const,
-      kind: 'post' as const,
-      permalink: pageUrl.href,
-      author: '',
-      text: squash(container.textContent),
-      container,
-    });
-    return safeExtract(() => {
+    return readSafely('instagram', container, pageUrl, () => {
       const time = container.querySelector(TIME);
       const commentLink = container.querySelector('a[href*="/c/"]');
       const commentHref = commentLink?.getAttribute('href') ?? '';
@@ -118,6 +110,6 @@ export const instagram: PlatformAdapter = {
         },
         container,
       };
-    }, fallback);
+    });
   },
 };

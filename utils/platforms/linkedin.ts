@@ -1,4 +1,4 @@
-import { closestDeep, elementOf, inNested, isoFrom, lazyText, pick, safeExtract, squash, textOf } from './dom';
+import { closestDeep, elementOf, inNested, isoFrom, lazyText, pick, readSafely, squash, textOf } from './dom';
 import { normalizeLink } from './mention-key';
 import type { ExtractedItem, PlatformAdapter } from './types';
 
@@ -33,15 +33,7 @@ export const linkedin: PlatformAdapter = {
     return items.filter((el) => !(POST.some((s) => el.matches(s)) && el.parentElement?.closest(POST.join(', '))));
   },
   extract(container, pageUrl) {
-    const fallback = (): ExtractedItem => ({
-      platform: 'linkedin' as const,
-      kind: 'post' as const,
-      permalink: pageUrl.href,
-      author: '',
-      text: squash(container.textContent),
-      container,
-    });
-    return safeExtract(() => {
+    return readSafely('linkedin', container, pageUrl, () => {
       const skip = inNested(container, ITEM);
       const comment = COMMENT.some((s) => container.matches(s));
       const urnHost = comment
@@ -119,6 +111,6 @@ export const linkedin: PlatformAdapter = {
         },
         container,
       };
-    }, fallback);
+    });
   },
 };

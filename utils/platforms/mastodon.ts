@@ -1,4 +1,4 @@
-import { absUrl, closestDeep, elementOf, isoFrom, lazyText, pick, safe, safeExtract, squash, textOf } from './dom';
+import { absUrl, closestDeep, elementOf, isoFrom, lazyText, pick, safe, readSafely, squash, textOf } from './dom';
 import { normalizeLink } from './mention-key';
 import type { ExtractedItem, PlatformAdapter } from './types';
 
@@ -25,15 +25,7 @@ export const mastodon: PlatformAdapter = {
   closestItem: (node) => closestDeep(elementOf(node) ?? node, ITEM),
   findItems: (root) => [...root.querySelectorAll(ITEM)],
   extract(container, pageUrl) {
-    const fallback = (): ExtractedItem => ({
-      platform: 'mastodon' as const,
-      kind: 'post' as const,
-      permalink: pageUrl.href,
-      author: '',
-      text: squash(container.textContent),
-      container,
-    });
-    return safeExtract(() => {
+    return readSafely('mastodon', container, pageUrl, () => {
       const timeLink = pick(container, [
         'a.status__relative-time',
         'a.detailed-status__datetime',
@@ -72,6 +64,6 @@ export const mastodon: PlatformAdapter = {
         },
         container,
       };
-    }, fallback);
+    });
   },
 };

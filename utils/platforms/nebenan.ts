@@ -1,4 +1,4 @@
-import { absUrl, closestDeep, elementOf, inNested, isoFrom, lazyText, pick, safeExtract, squash, textOf } from './dom';
+import { absUrl, closestDeep, elementOf, inNested, isoFrom, lazyText, pick, readSafely, squash, textOf } from './dom';
 import { normalizePermalink } from './mention-key';
 import type { ExtractedItem, PlatformAdapter } from './types';
 
@@ -25,15 +25,7 @@ export const nebenan: PlatformAdapter = {
   closestItem: (node) => closestDeep(elementOf(node) ?? node, ITEM),
   findItems: (root) => [...root.querySelectorAll(ITEM)],
   extract(container, pageUrl) {
-    const fallback = (): ExtractedItem => ({
-      platform: 'nebenan' as const,
-      kind: 'post' as const,
-      permalink: pageUrl.href,
-      author: '',
-      text: squash(container.textContent),
-      container,
-    });
-    return safeExtract(() => {
+    return readSafely('nebenan', container, pageUrl, () => {
       const skip = inNested(container, ITEM);
       const comment = isComment(container);
       const post = comment ? container.parentElement?.closest(POST.join(', ')) : container;
@@ -79,6 +71,6 @@ export const nebenan: PlatformAdapter = {
         },
         container,
       };
-    }, fallback);
+    });
   },
 };

@@ -1,4 +1,4 @@
-import { absUrl, closestDeep, elementOf, lazyText, queryAllDeep, safeExtract, squash, textOf } from './dom';
+import { absUrl, closestDeep, elementOf, lazyText, queryAllDeep, readSafely, squash, textOf } from './dom';
 import { normalizeLink } from './mention-key';
 import type { ExtractedItem, PlatformAdapter } from './types';
 
@@ -26,15 +26,7 @@ export const youtube: PlatformAdapter = {
     return all.filter((el) => !el.matches('ytd-reel-video-renderer') || !!squash(el.textContent));
   },
   extract(container, pageUrl) {
-    const fallback = (): ExtractedItem => ({
-      platform: 'youtube' as const,
-      kind: 'post' as const,
-      permalink: pageUrl.href,
-      author: '',
-      text: squash(container.textContent),
-      container,
-    });
-    return safeExtract(() => {
+    return readSafely('youtube', container, pageUrl, () => {
       const id = videoId(pageUrl);
       const videoUrl = id
         ? pageUrl.pathname.startsWith('/shorts/')
@@ -82,6 +74,6 @@ export const youtube: PlatformAdapter = {
         },
         container,
       };
-    }, fallback);
+    });
   },
 };
