@@ -30,7 +30,8 @@ const html = readFileSync(input, 'utf8');
 // which then loses the rest of the thread; browsers parse it fine.
 doc.write(html.replace(/<(script|style)\b[^>]*>[\s\S]*?<\/\1>/gi, ''));
 
-const DROP = 'script, style, noscript, iframe, link:not([rel="canonical"]), meta:not([property^="og:"]), template, source';
+const DROP =
+  'script, style, noscript, iframe, link:not([rel="canonical"]), meta:not([property^="og:"]), template, source';
 for (const el of doc.querySelectorAll(DROP)) el.remove();
 for (const svg of doc.querySelectorAll('svg')) svg.replaceChildren();
 /** Attributes no adapter reads that make up most of a saved page's weight. */

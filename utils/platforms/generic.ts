@@ -1,5 +1,5 @@
 import { absUrl, elementOf, isoFrom, lazyText, pick, readSafely, squash, textOf } from './dom';
-import type { ExtractedItem, PlatformAdapter } from './types';
+import type { PlatformAdapter } from './types';
 
 // Any other site: article/comment heuristics (HTML5 sectioning, schema.org microdata, the common "comment" class
 // of blog and CMS comment lists), falling back to the nearest block element. Permalink = page URL + nearest id anchor.

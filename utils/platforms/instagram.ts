@@ -1,6 +1,6 @@
-import { absUrl, elementOf, isoFrom, lazyText, safe, readSafely, squash, textOf } from './dom';
+import { absUrl, elementOf, isoFrom, lazyText, readSafely, safe, squash, textOf } from './dom';
 import { normalizeLink } from './mention-key';
-import type { ExtractedItem, PlatformAdapter } from './types';
+import type { PlatformAdapter } from './types';
 
 // www.instagram.com. No article/roles around comments (2025-04): each post or comment is the largest block that holds
 // exactly one time[datetime]. Feed posts are <article>s.

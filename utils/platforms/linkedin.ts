@@ -1,6 +1,6 @@
 import { closestDeep, elementOf, inNested, isoFrom, lazyText, pick, readSafely, squash, textOf } from './dom';
 import { normalizeLink } from './mention-key';
-import type { ExtractedItem, PlatformAdapter } from './types';
+import type { PlatformAdapter } from './types';
 
 // www.linkedin.com feed posts and comments. Posts and comments carry their URNs in data attributes
 // (data-urn / data-id = "urn:li:activity:…" / "urn:li:comment:(activity:…,…)"); the readable parts use LinkedIn's

@@ -1,6 +1,6 @@
-import { absUrl, closestDeep, elementOf, isoFrom, lazyText, pick, safe, readSafely, squash, textOf } from './dom';
+import { absUrl, closestDeep, elementOf, isoFrom, lazyText, pick, readSafely, safe, squash, textOf } from './dom';
 import { normalizeLink } from './mention-key';
-import type { ExtractedItem, PlatformAdapter } from './types';
+import type { PlatformAdapter } from './types';
 
 // Mastodon web UI (any instance: detected by its markup, not the host name). The class names are Mastodon's own
 // BEM-style names from its open-source web client, stable across 3.x-4.x. No saved page available; the fixture is

@@ -1,6 +1,6 @@
 import { absUrl, closestDeep, elementOf, inNested, isoFrom, lazyText, pick, readSafely, squash, textOf } from './dom';
 import { normalizePermalink } from './mention-key';
-import type { ExtractedItem, PlatformAdapter } from './types';
+import type { PlatformAdapter } from './types';
 
 // nebenan.de feed and post pages. nebenan.de renders with generated CSS-module class names, so this adapter relies on
 // structure only: posts are <article>s (or elements whose own link is /feed/<id>), comments are list items / articles

@@ -3,9 +3,9 @@ import {
   closestDeep,
   elementOf,
   hasText,
-  parentAcrossShadow,
   isoFrom,
   lazyText,
+  parentAcrossShadow,
   pick,
   queryAllDeep,
   readSafely,
@@ -14,7 +14,7 @@ import {
   toIso,
 } from './dom';
 import { normalizeLink } from './mention-key';
-import type { ExtractedItem, PlatformAdapter } from './types';
+import type { PlatformAdapter } from './types';
 
 // Three generations of Reddit markup:
 //   old (old.reddit.com): div.thing[data-type=link|comment][data-author][data-permalink] + time[datetime]

@@ -1,6 +1,6 @@
 import { absUrl, closestDeep, elementOf, lazyText, readSafely, squash, textOf } from './dom';
 import { normalizeLink } from './mention-key';
-import type { ExtractedItem, PlatformAdapter } from './types';
+import type { PlatformAdapter } from './types';
 
 // x.com / twitter.com. Verified against a saved home timeline (2025-02).
 

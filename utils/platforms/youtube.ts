@@ -1,6 +1,6 @@
 import { absUrl, closestDeep, elementOf, lazyText, queryAllDeep, readSafely, squash, textOf } from './dom';
 import { normalizeLink } from './mention-key';
-import type { ExtractedItem, PlatformAdapter } from './types';
+import type { PlatformAdapter } from './types';
 
 // www.youtube.com watch pages and Shorts. YouTube's Polymer elements render into the light DOM, so their tag names and
 // ids are the structure: ytd-comment-view-model (2024+) or ytd-comment-renderer (until 2024) with id="comment".
