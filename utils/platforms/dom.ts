@@ -272,7 +272,7 @@ export function isButtonLabel(name: string): boolean {
 export function isActionLink(a: Element): boolean {
   if (a.getAttribute('role') === 'button' || a.closest('button, [role="button"]')) return true;
   const href = a.getAttribute('href') ?? '';
-  return /(?:^#$|\/a\/like\.php|\/ufi\/|\/reactions?\/|reaction_type|\/sharer|\/share\.php|\/comment\/replies|action=)/.test(
+  return /(?:^#$|\/a\/like\.php|\/ufi\/|\/reactions?\/|reaction_type|\/sharer|\/share\.php|\/comment\/replies|[?&](?:action|reply|replytocom)=)/.test(
     href,
   );
 }
