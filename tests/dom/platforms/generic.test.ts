@@ -9,7 +9,7 @@ describe('generic adapter on a blog page (built fixture)', () => {
     expect(page.adapter.id).toBe('generic');
     expect(page.items.map((i) => i.kind)).toEqual(['post', 'comment', 'comment']);
   });
-  it('reads permalinks from self links or the own id anchor; the page's own article is the page', () => {
+  it('reads permalinks from self links or the own id anchor; the page’s own article is the page', () => {
     expect(page.items[0]).toMatchObject({
       permalink: 'https://anzeiger.example/stadtfest-abgesagt/?utm_source=feed',
       author: 'Lokalredaktion',
