@@ -30,7 +30,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { CHROME_E2E_BUILD, launchLauscher, ROOT } from '../scripts/launch-chromium';
-import type { LogStats } from '../utils/mention-collector';
+import type { LogStats } from '../utils/content/post-index';
 import type { ScanStats } from '../utils/scanner';
 import { generateFeed } from './_feed';
 

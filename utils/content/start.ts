@@ -1,17 +1,14 @@
 // Content-script main: picks the site adapter, starts the scanner, wires it to the log and to settings changes.
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { compileMatcher, MUNICIPALITY_TOPIC } from '../matcher';
-import { createMentionCollector, type LogStats } from '../mention-collector';
 import { onMessage, sendMessage } from '../messaging';
-import type { MentionInput } from '../model';
 import { markupChanged, pickAdapter } from '../platforms';
 import { createScanner, type Scanner, type ScanStats } from '../scanner';
 import { adoptHighlightStyles, highlightName, MUNICIPALITY_HIGHLIGHT } from '../scanner/highlight-styles';
 import { firstHitWithin, type Hit, hitTest } from '../scanner/hit-test';
-import { blockText } from '../scanner/text-blocks';
 import { matcherConfigOf, type Profile, profileItem } from '../settings';
-import { snippetAround } from '../snippet';
 import { commentBoxFor, insertText } from './insert-reply';
+import { createPostIndex, type LogStats, type PostIndex } from './post-index';
 import { createTooltip } from './tooltip';
 
 /**
@@ -33,7 +30,7 @@ function announceIdle(stats: ScanStats) {
 
 /**
  * Test/bench hook: when everything recorded for the log has been read and sent (the deferred reading of posts,
- * utils/mention-collector.ts), `document` receives `lauscher:logged` with the collector's counters as JSON.
+ * utils/content/post-index.ts), `document` receives `lauscher:logged` with the index's counters as JSON.
  */
 export const LOGGED_EVENT = 'lauscher:logged';
 
@@ -70,7 +67,7 @@ export async function startLauscher(ctx: ContentScriptContext): Promise<void> {
 
   const url = () => location.href;
   let scanner: Scanner | undefined;
-  const collector = createMentionCollector({
+  const index = createPostIndex({
     adapter: pickAdapter(new URL(url()), document),
     pageUrl: url,
     send: (mentions) => sendMessage('csLogMentions', mentions),
@@ -81,8 +78,7 @@ export async function startLauscher(ctx: ContentScriptContext): Promise<void> {
     doc: document,
     matcher: compile(profile),
     highlightFor: highlightLookup(profile),
-    onMatches: (found) => collector.collect(found),
-    groupFor: (block) => collector.groupFor(block),
+    onMatches: (block, matches) => index.add(block, matches),
     onShadowRoot: adoptHighlightStyles,
     onIdle: TEST_HOOKS ? announceIdle : undefined,
     signal: ctx.signal,
@@ -109,22 +105,22 @@ export async function startLauscher(ctx: ContentScriptContext): Promise<void> {
       );
   checkMarkupWhenIdle();
 
-  setUpReplyHandlers(ctx, collector);
+  setUpReplyHandlers(ctx, index);
 
   let current = profile;
-  const tooltip = setUpTooltip(ctx, scanner, collector, () => current);
+  const tooltip = setUpTooltip(ctx, scanner, index, () => current);
 
   const unwatch = profileItem.watch((next) => {
     current = next;
     tooltip.hide();
-    collector.reset();
+    index.reset();
     scanner.rescanAll({ matcher: compile(next), highlightFor: highlightLookup(next) });
   });
   ctx.onInvalidated(unwatch);
 
   ctx.addEventListener(window, 'wxt:locationchange', () => {
     tooltip.hide();
-    collector.reset(pickAdapter(new URL(url()), document));
+    index.reset(pickAdapter(new URL(url()), document));
     scanner.rescanAll();
     markupChecked = false;
     checkMarkupWhenIdle();
@@ -132,16 +128,14 @@ export async function startLauscher(ctx: ContentScriptContext): Promise<void> {
 }
 
 /** Side panel → page: insert a reply into the post's comment box, or scroll to the post. */
-function setUpReplyHandlers(ctx: ContentScriptContext, collector: ReturnType<typeof createMentionCollector>) {
+function setUpReplyHandlers(ctx: ContentScriptContext, index: PostIndex) {
   const offInsert = onMessage('uiInsertReply', ({ data }) => {
-    collector.flushNow();
-    const item = collector.elementFor(data.mentionKey);
+    const item = index.elementFor(data.mentionKey);
     const box = item ? commentBoxFor(item) : null;
     return { inserted: box ? insertText(box, data.text) : false };
   });
   const offReveal = onMessage('uiRevealMention', ({ data }) => {
-    collector.flushNow();
-    const item = collector.elementFor(data.mentionKey);
+    const item = index.elementFor(data.mentionKey);
     item?.scrollIntoView({ behavior: 'smooth', block: 'center' });
     return { found: !!item };
   });
@@ -156,32 +150,8 @@ function topicLabel(profile: Profile, topicId: string): string {
   return profile.topics.find((t) => t.id === topicId)?.label ?? topicId;
 }
 
-/** The mention a highlight stands in, as the log knows it, with the hovered term and a snippet around it. */
-function mentionForHit(collector: ReturnType<typeof createMentionCollector>, hit: Hit): MentionInput | null {
-  const item = collector.itemForNode(hit.span.startNode) ?? hit.element;
-  let base = collector.mentionFor(item);
-  if (!base) {
-    collector.flushNow(); // extracts the items waiting for the next batch
-    base = collector.mentionFor(item);
-  }
-  if (!base) return null;
-  const text = blockText(hit.element);
-  const at = text.indexOf(hit.range.toString());
-  return {
-    ...base,
-    terms: [hit.span.term],
-    topicIds: [hit.span.topicId],
-    snippet: base.snippet || (at >= 0 ? snippetAround(text, at, at + hit.span.term.length) : text.slice(0, 200)),
-  };
-}
-
 /** Pointer and focus on highlights show the tooltip; pointermove is throttled to one hit-test per frame. */
-function setUpTooltip(
-  ctx: ContentScriptContext,
-  scanner: Scanner,
-  collector: ReturnType<typeof createMentionCollector>,
-  profile: () => Profile,
-) {
+function setUpTooltip(ctx: ContentScriptContext, scanner: Scanner, index: PostIndex, profile: () => Profile) {
   const tooltip = createTooltip(document, {
     onOpen: (m) => void sendMessage('csOpenInSidePanel', m).catch(() => undefined),
     onIgnore: (m) => void sendMessage('csIgnoreMention', m).catch(() => undefined),
@@ -204,7 +174,7 @@ function setUpTooltip(
       {
         topicLabel: topicLabel(profile(), hit.span.topicId),
         term: hit.span.term,
-        mention: mentionForHit(collector, hit),
+        mention: index.mentionAt(hit.span.startNode),
       },
       anchor,
     );

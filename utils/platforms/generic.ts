@@ -64,7 +64,8 @@ function isUnit(el: Element): boolean {
 /** ITEM without the id prefix rule, which alone would also take comment-form / comment-list. */
 const ITEM_BUT_ID = ITEM.replace('[id^="comment-"], ', '');
 
-function isItem(el: Element): boolean {
+/** Whether `el` is a post or comment by the rules above (not just the nearest block generic falls back to). */
+export function isItem(el: Element): boolean {
   if (el.matches('form')) return false;
   if (el.matches(ITEM_BUT_ID)) return true;
   if (el.matches('[id^="comment-"]') && /^comment-\d/.test(el.id)) return true;
@@ -115,13 +116,35 @@ function authorOf(container: Element, skip: (el: Element) => boolean, selfLink: 
   return null;
 }
 
+/** Tag and class list: repeated units of a feed share them (generated class names included). */
+const signature = (el: Element) => `${el.tagName} ${el.getAttribute('class') ?? ''}`;
+const HOLDS_BLOCKS = 'div, p, section, ul, ol, h1, h2, h3, h4, h5, h6, blockquote';
+const UNIT_DEPTH = 12;
+
+/**
+ * The nearest ancestor that is one of several alike siblings (same tag and classes) and holds blocks of its own: a
+ * post of a feed whose markup is unknown (a changed site), rather than one of its paragraphs or the whole page.
+ */
+function repeatedUnit(el: Element): Element | null {
+  let depth = 0;
+  for (let cur: Element | null = el; cur && depth < UNIT_DEPTH; cur = cur.parentElement, depth++) {
+    if (cur.tagName === 'BODY' || cur.tagName === 'HTML' || cur.tagName === 'MAIN') return null;
+    const sig = signature(cur);
+    const prev = cur.previousElementSibling;
+    const next = cur.nextElementSibling;
+    const repeated = (!!prev && signature(prev) === sig) || (!!next && signature(next) === sig);
+    if (repeated && cur.querySelector(HOLDS_BLOCKS)) return cur;
+  }
+  return null;
+}
+
 export const generic: PlatformAdapter = {
   id: 'generic',
   matches: () => true,
   closestItem(node) {
     const el = elementOf(node);
     if (!el) return null;
-    return itemOf(el) ?? el.closest(BLOCK) ?? null;
+    return itemOf(el) ?? repeatedUnit(el) ?? el.closest(BLOCK) ?? null;
   },
   findItems: (root) => [...root.querySelectorAll(`${ITEM}, ${UNIT}`)].filter(isItem),
   extract(container, pageUrl) {

@@ -3,6 +3,7 @@ import {
   closestDeep,
   elementOf,
   hasText,
+  inNested,
   isoFrom,
   lazyText,
   parentAcrossShadow,
@@ -70,8 +71,12 @@ export const reddit: PlatformAdapter = {
   },
   extract(container, pageUrl) {
     return readSafely('reddit', container, pageUrl, () => {
-      // nested items (a comment's replies), by the same rule as closestItem (menus with t3_ ids are no items)
+      // nested items (a comment's replies); in the redesign by the same rule as closestItem (menus with t3_ ids are
+      // no items), elsewhere by selector (cheaper: old threads have hundreds of nested comments)
+      const redesign = container.matches(REDESIGN);
+      const nested = inNested(container, ITEM);
       const skip = (el: Element) => {
+        if (!redesign) return nested(el);
         const owner = itemFor(el);
         return !!owner && owner !== container && container.contains(owner);
       };

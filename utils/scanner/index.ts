@@ -5,6 +5,7 @@ import { outermostRoots, scanRootFor } from './mutation-roots';
 import { createPainter, type Painter, type Span } from './painter';
 import { createBlockWalker, nodeIndexAt, type TextBlock } from './text-blocks';
 
+/** A block and the matches found in it. */
 export interface BlockMatches {
   block: TextBlock;
   matches: Match[];
@@ -15,19 +16,18 @@ export interface ScannerOptions {
   matcher: Matcher;
   /** The highlight name a topic paints with, or null to log without painting. */
   highlightFor(topicId: string): string | null;
-  /** Blocks with matches, once per time slice. */
-  onMatches(found: BlockMatches[]): void;
+  /**
+   * Each block with matches, in one call: the consumer records them (the post index) and returns the element whose
+   * visibility decides when the block's ranges are registered (e.g. the post it belongs to: fewer observed elements
+   * make every later frame cheaper); null/undefined = the block element.
+   */
+  onMatches(block: TextBlock, matches: Match[]): Element | null | undefined;
   signal: AbortSignal;
   /** Longest main-thread slice in ms before yielding to the page. */
   sliceMs?: number;
   rootMargin?: string;
   /** Called for each open shadow root met, e.g. to adopt the highlight styles into it. */
   onShadowRoot?: (root: ShadowRoot) => void;
-  /**
-   * The element whose visibility decides when a block's ranges are registered (e.g. the post it belongs to: fewer
-   * observed elements make every later frame cheaper); default the block element. Asked for blocks with matches.
-   */
-  groupFor?: (block: TextBlock) => Element | null | undefined;
   /** Called each time the queue drains (everything pending scanned and handed to onMatches). */
   onIdle?: (stats: ScanStats) => void;
 }
@@ -136,18 +136,27 @@ export function createScanner(options: ScannerOptions) {
     return spans;
   }
 
-  function processBlock(block: TextBlock, seen: Set<Element>, found: BlockMatches[]) {
+  /** Hands a block with matches to the consumer; its group element, or the block's when it has none or throws. */
+  function report(block: TextBlock, matches: Match[]): Element {
+    counters.found += matches.length;
+    try {
+      return options.onMatches(block, matches) ?? block.element;
+    } catch (err) {
+      // A consumer's error must not stop the scan (highlighting goes on, the queue keeps draining).
+      console.warn('[Lauscher]', err);
+      return block.element;
+    }
+  }
+
+  function processBlock(block: TextBlock, seen: Set<Element>) {
     const matches = matcher.scan(block.text);
+    const reported = matches.length ? report(block, matches) : block.element;
     const spans = matches.length ? spansFor(block, matches) : [];
-    const group = spans.length ? (options.groupFor?.(block) ?? block.element) : block.element;
+    const group = spans.length ? reported : block.element;
     if (seen.has(block.element)) painter.append(block.element, spans, group);
     else {
       seen.add(block.element);
       painter.set(block.element, spans, group);
-    }
-    if (matches.length) {
-      found.push({ block, matches });
-      counters.found += matches.length;
     }
   }
 
@@ -156,7 +165,6 @@ export function createScanner(options: ScannerOptions) {
     if (signal.aborted) return;
     const began = performance.now();
     const until = began + sliceMs;
-    const found: BlockMatches[] = [];
     // At least one step per slice, however busy the page: the scan always makes progress.
     do {
       if (!job) {
@@ -164,20 +172,12 @@ export function createScanner(options: ScannerOptions) {
         if (!next) break;
         job = { walker: createBlockWalker(next, onShadowRoot), seen: new Set() };
       }
-      for (const block of job.walker.next(NODES_PER_CHECK)) processBlock(block, job.seen, found);
+      for (const block of job.walker.next(NODES_PER_CHECK)) processBlock(block, job.seen);
       if (job.walker.done) job = null;
     } while (performance.now() < until);
     if (needSweep) {
       needSweep = false;
       painter.sweep();
-    }
-    if (found.length) {
-      try {
-        options.onMatches(found);
-      } catch (err) {
-        // A consumer's error must not stop the scan (highlighting goes on, the queue keeps draining).
-        console.warn('[Lauscher]', err);
-      }
     }
     const took = performance.now() - began;
     counters.busyMs += took;
