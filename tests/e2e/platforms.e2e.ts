@@ -114,6 +114,53 @@ describe('adapters on their real hostnames', () => {
     );
   });
 
+  it('www.reddit.com redesign (real 2020 thread): the comments are logged with their own permalinks', async () => {
+    const thread = 'https://www.reddit.com/r/Python/comments/1bbbwk/whats_your_opinion_on_what_to_include_in_init_py/';
+    const rows = await logged(thread, 'tests/fixtures/reddit/2020-redesign-thread.html', ['Werkzeug', 'mitsuhiko'], 2);
+    expect(rows.map((r) => [r.platform, r.kind, r.permalink, r.terms]).sort()).toEqual([
+      ['reddit', 'comment', `${thread}c95cwe4/`, ['Werkzeug']],
+      ['reddit', 'comment', `${thread}c95hxkn/`, ['mitsuhiko']],
+    ]);
+  });
+
+  it('a newspaper’s comment section (real zeit.de page, added as the user’s site): each comment with its ?cid= link', async () => {
+    const article =
+      'https://www.zeit.de/mobilitaet/2020-01/zugverkehr-christian-lindner-hochgeschwindigkeitsstrecke-eu-kommission';
+    await clearLog();
+    await setProfile(profileWith(['Deutsche Bahn', 'Mehdorn']));
+    await lauscher.serve(/^https:\/\/www\.zeit\.de\//, 'tests/fixtures/generic/2020-zeit-de-article-comments.html');
+    const options = await lauscher.context.newPage();
+    await options.goto(lauscher.extensionUrl('options.html'));
+    await options.getByLabel('Adresse der Website').fill('https://www.zeit.de/');
+    await options.getByRole('button', { name: 'Website hinzufügen' }).click();
+    await expect.poll(() => options.getByTestId('site-list').textContent()).toContain('www.zeit.de');
+    await options.close();
+    const page = await lauscher.context.newPage();
+    // the registration takes effect for pages loaded after it: reload until the content script has logged
+    await expect
+      .poll(
+        async () => {
+          await page.goto(article);
+          await page.waitForTimeout(1000);
+          return (await readMentions(lauscher)).length;
+        },
+        { timeout: 30_000, interval: 500 },
+      )
+      .toBeGreaterThanOrEqual(2);
+    await page.close();
+    const rows = await readMentions(lauscher);
+    expect(
+      rows
+        .filter((r) => r.kind === 'comment')
+        .map((r) => [r.platform, r.permalink, r.terms])
+        .sort(),
+    ).toEqual([
+      ['generic', `${article}?cid=51160665#cid-51160665`, ['Deutsche Bahn']],
+      ['generic', `${article}?cid=51160826#cid-51160826`, ['Mehdorn']],
+    ]);
+    expect(rows.filter((r) => r.kind === 'post').every((r) => r.permalink === article)).toBe(true);
+  });
+
   it('changed markup: still highlights, logs posts with the page URL, and the popup says so', async () => {
     const url = 'https://www.facebook.com/groups/musterstadt/';
     const rows = await logged(url, 'tests/fixtures/changed/facebook-group-new-markup.html', ['Baustelle'], 2);
