@@ -44,7 +44,7 @@ describe('adapter registry conventions', () => {
       }
     }
     expect(kinds).toEqual({
-      facebook: { real: 4, handBuilt: 0 },
+      facebook: { real: 4, handBuilt: 1 },
       generic: { real: 1, handBuilt: 2 },
       instagram: { real: 2, handBuilt: 0 },
       linkedin: { real: 1, handBuilt: 2 },
