@@ -122,3 +122,21 @@ describe('reddit redesign thread 2020 (real page)', () => {
     expect(page.adapter.closestItem(textNode(page.doc, '50 comments'))?.id).toBe('t3_1bbbwk');
   });
 });
+
+describe('reddit promoted posts', () => {
+  const page = loadFixture(
+    'reddit/2021-redesign-thread.html',
+    'https://www.reddit.com/r/Musterstadt/comments/abc123/baustelle_am_bahnhof/',
+    (doc) => {
+      // a promoted unit as the redesign marks it (class promotedlink on the post container)
+      const ad = doc.querySelector('[data-testid="post-container"]')?.cloneNode(true) as Element;
+      ad.classList.add('promotedlink');
+      for (const el of ad.querySelectorAll('[id]')) el.id = el.id.replace('t3_abc123', 't3_ad999');
+      doc.body.append(ad);
+    },
+  );
+  it('are still items (highlighted) but marked promoted, so the log skips them', () => {
+    const posts = page.items.filter((i) => i.kind === 'post');
+    expect(posts.map((p) => !!p.promoted)).toEqual([false, true]);
+  });
+});
