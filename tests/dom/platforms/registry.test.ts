@@ -37,7 +37,8 @@ describe('adapter registry conventions', () => {
       const dir = resolve(root, 'tests/fixtures', site);
       for (const f of readdirSync(dir).filter((n) => n.endsWith('.html'))) {
         const first = readFileSync(resolve(dir, f), 'utf8').split('\n', 1)[0] ?? '';
-        const k = (kinds[site] ??= { real: 0, handBuilt: 0 });
+        const k = kinds[site] ?? { real: 0, handBuilt: 0 };
+        kinds[site] = k;
         if (first.startsWith('<!-- Real page saved by others: ')) k.real++;
         else if (first.startsWith('<!-- Built by hand for Lauscher')) k.handBuilt++;
         else throw new Error(`${site}/${f}: first line names no source`);
