@@ -1,12 +1,15 @@
 // @vitest-environment happy-dom
 // The logging path on real saved pages: every text block of the page goes through the post index as the scanner
 // hands it over, and what the index sends is compared with what the adapter reads from the same page.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createPostIndex } from '../../../utils/content/post-index';
 import { compileMatcher, type Matcher } from '../../../utils/matcher';
 import type { MentionInput } from '../../../utils/model';
 import { collectBlocks } from '../../../utils/scanner/text-blocks';
 import { type Loaded, loadFixture, textNode } from '../platforms/load';
+
+// Whole real pages parsed and walked in happy-dom: slow on a loaded machine, so a generous per-test limit.
+vi.setConfig({ testTimeout: 60_000 });
 
 /**
  * Stand-in for the matcher where a page's every item must reach the index: the first word of every block is a

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { PLATFORMS } from '../../../utils/model';
 import {
   ADAPTERS,
@@ -14,6 +14,9 @@ import {
 } from '../../../utils/platforms';
 import { lazyText } from '../../../utils/platforms/dom';
 import { loadFixture } from './load';
+
+// Whole real pages parsed and walked in happy-dom: slow on a loaded machine, so a generous per-test limit.
+vi.setConfig({ testTimeout: 60_000 });
 
 const root = resolve(__dirname, '../../..');
 const NOT_ADAPTERS = new Set(['index', 'types', 'dom', 'hosts', 'mention-key', 'locate']);
