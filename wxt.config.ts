@@ -15,8 +15,9 @@ export default defineConfig({
     ...(browser === 'firefox' ? { optional_permissions: ['*://*/*'] } : { optional_host_permissions: ['*://*/*'] }),
     // The e2e build (`wxt build --mode e2e`) holds the reserved .example test domain already granted: Playwright
     // cannot click Chromium's permission prompt, and a request for a granted host resolves without one. It also
-    // carries the content script's test hooks (utils/content/start.ts), which the shipped build leaves out.
-    ...(mode === 'e2e' ? { host_permissions: ['*://*.example/*'] } : {}),
+    // carries the content script's test hooks (utils/content/start.ts), which the shipped build leaves out. One real
+    // newspaper host is granted as well: the adapters e2e adds it as a user's site and serves a saved page there.
+    ...(mode === 'e2e' ? { host_permissions: ['*://*.example/*', '*://www.zeit.de/*'] } : {}),
     action: { default_title: '__MSG_extName__' },
     ...(browser === 'firefox'
       ? {

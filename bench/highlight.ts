@@ -31,6 +31,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
 import { CHROME_E2E_BUILD, launchLauscher, ROOT } from '../scripts/launch-chromium';
+
 import type { ScanStats } from '../utils/scanner';
 import { generateFeed, hostilePosts } from './_feed';
 

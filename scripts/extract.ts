@@ -1,7 +1,8 @@
 // Developer tool: print what the adapter for a URL extracts from a saved page.
 //   npm run -s extract -- --url <page-url> <saved-page.html>
 // Parses the file with happy-dom (no scripts, no resource loading), picks the adapter for the URL and prints the
-// items (without `container`) as a JSON array to stdout. `--summary` prints counts and permalink coverage to stderr.
+// items (without `container`) as a JSON array to stdout. `--summary` prints counts (posts, comments, promoted units)
+// and permalink coverage (items with a link of their own, not the page URL) to stderr.
 import { readFileSync } from 'node:fs';
 import { Window } from 'happy-dom';
 import { extractAll, pickAdapter } from '../utils/platforms';
@@ -63,10 +64,12 @@ const items = extractAll(adapter, document, pageUrl).map(({ container: _containe
 process.stdout.write(`${JSON.stringify(items, null, 2)}\n`);
 if (summary) {
   const posts = items.filter((i) => i.kind === 'post').length;
+  const promoted = items.filter((i) => i.promoted).length;
   const real = items.filter((i) => !isPagePermalink(i.permalink, pageUrl.href, i.platform)).length;
   const pct = items.length ? Math.round((100 * real) / items.length) : 0;
+  const ads = promoted ? `, ${promoted} promoted (highlighted, not logged)` : '';
   console.error(
-    `${adapter.id}: ${posts} posts, ${items.length - posts} comments, permalinks ${real}/${items.length} (${pct}%)`,
+    `${adapter.id}: ${posts} posts, ${items.length - posts} comments${ads}, permalinks ${real}/${items.length} (${pct}%)`,
   );
 }
 await window.happyDOM.close();

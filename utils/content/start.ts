@@ -2,7 +2,6 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { type SettingsProblem, settingsProblemsItem } from '../background/status-items';
 import { compileTolerant, MUNICIPALITY_TOPIC, REASON_MESSAGE_KEYS } from '../matcher';
-import { createMentionCollector, type LogStats } from '../mention-collector';
 import { onMessage, sendMessage } from '../messaging';
 import type { MentionInput } from '../model';
 import { markupChanged, pickAdapter } from '../platforms';
@@ -10,8 +9,8 @@ import { createScanner, type Scanner, type ScanStats } from '../scanner';
 import { adoptHighlightStyles, highlightName, MUNICIPALITY_HIGHLIGHT } from '../scanner/highlight-styles';
 import { firstHitWithin, type Hit, hitTest } from '../scanner/hit-test';
 import { matcherConfigOf, type Profile, profileItem } from '../settings';
-import { SNIPPET_MAX, snippetAround } from '../snippet';
 import { insertReplyFor } from './insert-reply';
+import { createPostIndex, type LogStats, type PostIndex } from './post-index';
 import { gatePage, type PageScope, type RunningMode } from './site-gate';
 import { createTooltip } from './tooltip';
 
@@ -34,7 +33,7 @@ function announceIdle(stats: ScanStats) {
 
 /**
  * Test/bench hook: when everything recorded for the log has been read and sent (the deferred reading of posts,
- * utils/mention-collector.ts), `document` receives `lauscher:logged` with the collector's counters as JSON.
+ * utils/content/post-index.ts), `document` receives `lauscher:logged` with the index's counters as JSON.
  */
 export const LOGGED_EVENT = 'lauscher:logged';
 
@@ -89,20 +88,19 @@ async function runLauscher(ctx: PageScope, mode: RunningMode): Promise<void> {
 
   const url = () => location.href;
   let scanner: Scanner | undefined;
-  const collector = createMentionCollector({
+  const index = createPostIndex({
     adapter: pickAdapter(new URL(url()), document),
     pageUrl: url,
     send: sendFor(ctx, mode),
     isBusy: () => !!scanner?.busy,
     onLogged: TEST_HOOKS ? announceLogged : undefined,
   });
-  ctx.onInvalidated(() => collector.reset());
+  ctx.onInvalidated(() => index.reset());
   scanner = createScanner({
     doc: document,
     matcher: compile(profile),
     highlightFor: highlightLookup(profile),
-    onMatches: (found) => collector.collect(found),
-    groupFor: (block) => collector.groupFor(block),
+    onMatches: (block, matches) => index.add(block, matches),
     onShadowRoot: adoptHighlightStyles,
     onIdle: TEST_HOOKS ? announceIdle : undefined,
     signal: ctx.signal,
@@ -129,22 +127,22 @@ async function runLauscher(ctx: PageScope, mode: RunningMode): Promise<void> {
       );
   checkMarkupWhenIdle();
 
-  setUpReplyHandlers(ctx, collector);
+  setUpReplyHandlers(ctx, index);
 
   let current = profile;
-  const tooltip = setUpTooltip(ctx, scanner, collector, () => current);
+  const tooltip = setUpTooltip(ctx, scanner, index, () => current);
 
   const unwatch = profileItem.watch((next) => {
     current = next;
     tooltip.hide();
-    collector.reset();
+    index.reset();
     scanner.rescanAll({ matcher: compile(next), highlightFor: highlightLookup(next) });
   });
   ctx.onInvalidated(unwatch);
 
   ctx.addEventListener(window, 'wxt:locationchange', () => {
     tooltip.hide();
-    collector.reset(pickAdapter(new URL(url()), document));
+    index.reset(pickAdapter(new URL(url()), document));
     scanner.rescanAll();
     markupChecked = false;
     checkMarkupWhenIdle();
@@ -158,14 +156,13 @@ function sendFor(ctx: PageScope, mode: RunningMode) {
 }
 
 /** Side panel → page: insert a reply into the post's comment box, or scroll to the post. */
-function setUpReplyHandlers(ctx: PageScope, collector: ReturnType<typeof createMentionCollector>) {
-  const offInsert = onMessage('uiInsertReply', async ({ data }) => {
-    await collector.flushSoon();
-    return insertReplyFor(collector.elementFor(data.mentionKey), data.text);
-  });
-  const offReveal = onMessage('uiRevealMention', async ({ data }) => {
-    await collector.flushSoon();
-    const item = collector.elementFor(data.mentionKey);
+function setUpReplyHandlers(ctx: PageScope, index: PostIndex) {
+  // Every mention the side panel knows was read on this page before it was logged: no reading is needed here.
+  const offInsert = onMessage('uiInsertReply', ({ data }) =>
+    insertReplyFor(index.elementFor(data.mentionKey), data.text),
+  );
+  const offReveal = onMessage('uiRevealMention', ({ data }) => {
+    const item = index.elementFor(data.mentionKey);
     item?.scrollIntoView({ behavior: 'smooth', block: 'center' });
     return { found: !!item };
   });
@@ -180,27 +177,6 @@ function topicLabel(profile: Profile, topicId: string): string {
   return profile.topics.find((t) => t.id === topicId)?.label ?? topicId;
 }
 
-/** The mention a highlight stands in, as the log knows it, with the hovered term and a snippet around it. */
-function mentionForHit(collector: ReturnType<typeof createMentionCollector>, hit: Hit): MentionInput | null {
-  const item = collector.itemForNode(hit.span.startNode) ?? hit.element;
-  // Only this item is read if it still waits for the next batch: one post, however many wait.
-  const base = collector.mentionFor(item) ?? collector.readNow(item);
-  if (!base) return null;
-  return { ...base, terms: [hit.span.term], topicIds: [hit.span.topicId], snippet: base.snippet || hitSnippet(hit) };
-}
-
-/**
- * The sentence around the hovered match, cut from the text nodes it starts and ends in: bounded by those nodes,
- * where the whole block's text could be 200,000 characters.
- */
-function hitSnippet(hit: Hit): string {
-  const { startNode, startOffset, endNode, endOffset } = hit.span;
-  const before = startNode.data.slice(Math.max(0, startOffset - SNIPPET_MAX), startOffset);
-  const match = (hit.range as Range).toString?.() ?? hit.span.term;
-  const text = before + match + endNode.data.slice(endOffset, endOffset + SNIPPET_MAX);
-  return snippetAround(text, before.length, before.length + match.length);
-}
-
 /** The node the browser's hit test found under the pointer, inside open shadow roots too (the hit-test's index). */
 function pointerTarget(e: PointerEvent): Node | null {
   const first = e.composedPath()[0];
@@ -208,12 +184,7 @@ function pointerTarget(e: PointerEvent): Node | null {
 }
 
 /** Pointer and focus on highlights show the tooltip; pointermove is throttled to one hit-test per frame. */
-function setUpTooltip(
-  ctx: PageScope,
-  scanner: Scanner,
-  collector: ReturnType<typeof createMentionCollector>,
-  profile: () => Profile,
-) {
+function setUpTooltip(ctx: PageScope, scanner: Scanner, index: PostIndex, profile: () => Profile) {
   const tooltip = createTooltip(document, {
     onOpen: (m) => void sendMessage('csOpenInSidePanel', m).catch(() => undefined),
     onIgnore: (m) => void sendMessage('csIgnoreMention', m).catch(() => undefined),
@@ -245,7 +216,7 @@ function setUpTooltip(
       {
         topicLabel: topicLabel(profile(), hit.span.topicId),
         term: hit.span.term,
-        mention: mentionForHit(collector, hit),
+        mention: index.mentionAt(hit.span.startNode),
       },
       anchor,
     );

@@ -3,11 +3,13 @@ import {
   elementOf,
   hasText,
   inNested,
+  isActionLink,
+  isButtonLabel,
   isoFrom,
   lazyText,
   pick,
+  readSafely,
   safe,
-  safeExtract,
   squash,
   textOf,
 } from './dom';
@@ -23,9 +25,11 @@ const WWW_COMMENT = '[role="article"]:not([aria-posinset]):not([aria-labelledby]
 /** m.facebook.com: stories carry their tracking JSON in data-ft; comments have data-sigil "comment". */
 const M_POST = 'article[data-ft]';
 const M_COMMENT = '[data-sigil~="comment"]';
+/** m.facebook.com permalink page (group post, story.php): the story view is the page's own post (checked 2021). */
+const M_PERMALINK = '#m_story_permalink_view';
 /** Photo/video viewer: the side panel holds the post header, description and its comments. */
 const VIEWER = '[role="complementary"]';
-const ITEM = [...WWW_POST, WWW_COMMENT, M_POST, M_COMMENT].join(', ');
+const ITEM = [...WWW_POST, WWW_COMMENT, M_POST, M_COMMENT, M_PERMALINK].join(', ');
 const ITEM_OR_VIEWER = `${ITEM}, ${VIEWER}`;
 
 /** Localised aria-label of a comment (de + en), e.g. "Kommentar von Erika Muster vor 2 Stunden". */
@@ -60,7 +64,7 @@ function isViewer(el: Element): boolean {
 }
 
 function isPost(el: Element): boolean {
-  return WWW_POST.some((s) => el.matches(s)) || el.matches(M_POST) || isViewer(el);
+  return WWW_POST.some((s) => el.matches(s)) || el.matches(M_POST) || el.matches(M_PERMALINK) || isViewer(el);
 }
 
 /** A placeholder role=article (loading skeleton, spinner) has no text and is not an item. */
@@ -113,6 +117,8 @@ function cleanHref(href: string, base: URL): string {
 }
 
 function postPermalink(item: Element, pageUrl: URL, skip: (el: Element) => boolean): string {
+  // the page's own post: its permalink is the page
+  if (item.matches(M_PERMALINK)) return normalizePermalink(pageUrl.href, 'facebook');
   const linkOf = (a: Element) => {
     if (skip(a)) return '';
     const href = a.getAttribute('href') ?? '';
@@ -140,7 +146,10 @@ function postPermalink(item: Element, pageUrl: URL, skip: (el: Element) => boole
 const COMMENT_LINK = /[?&](?:comment_id|reply_comment_id)=/;
 
 function commentPermalink(item: Element, pageUrl: URL, skip: (el: Element) => boolean): string {
-  const links = [...item.querySelectorAll('a[href*="comment_id="]')].filter((a) => !skip(a));
+  // not the "Like"/"Reply" actions (m.: like.php?comment_id=…, …?reply_comment_id=… labelled "Reply")
+  const links = [...item.querySelectorAll('a[href*="comment_id="]')].filter(
+    (a) => !skip(a) && !isActionLink(a) && !isButtonLabel(squash(a.textContent)),
+  );
   // The timestamp link points at the post (/posts/, /photo/?fbid=, /permalink/); the author link at a profile.
   const best =
     links.find((a) => a.matches(ANY_POST_LINK)) ??
@@ -176,7 +185,9 @@ function authorOf(item: Element, comment: boolean, skip: (el: Element) => boolea
   }
   let first: Element | undefined;
   for (const a of item.querySelectorAll('a[href]:not([aria-hidden="true"])')) {
-    if (!skip(a) && squash(a.textContent)) {
+    // the first named link that is a profile, not "Like"/"Antworten" (m.: the action links come before the name)
+    const name = squash(a.textContent);
+    if (!skip(a) && name && !isActionLink(a) && !isButtonLabel(name)) {
       first = a;
       break;
     }
@@ -184,7 +195,11 @@ function authorOf(item: Element, comment: boolean, skip: (el: Element) => boolea
   const r = fromLink(first);
   if (r?.name) return r;
   const label = item.getAttribute('aria-label')?.match(COMMENT_LABEL);
-  return { name: label?.[1] ?? '' };
+  if (label?.[1]) return { name: label[1] };
+  // m.: a name that is no link stands right before the comment body
+  const body = pick(item, ['[data-sigil="comment-body"]'], skip);
+  const name = squash(body?.previousElementSibling?.textContent);
+  return { name: name && name.length <= 80 && !isButtonLabel(name) ? name : '' };
 }
 
 function timeOfItem(item: Element, permalink: string, skip: (el: Element) => boolean): string | undefined {
@@ -230,7 +245,7 @@ function blockText(item: Element, skip: (el: Element) => boolean, selector: stri
 }
 
 function postText(item: Element, skip: (el: Element) => boolean): string {
-  if (item.matches(M_POST)) {
+  if (item.matches(M_POST) || item.matches(M_PERMALINK)) {
     // m.: the story text and, for shares, the shared story's text; first selector with hits wins
     for (const sel of M_MESSAGE) {
       const parts = [...item.querySelectorAll(sel)].filter((el) => !el.parentElement?.closest(sel));
@@ -277,35 +292,29 @@ export const facebook: PlatformAdapter = {
   },
   extract(container, pageUrl) {
     const comment = !isPost(container) || COMMENT_LABEL.test(container.getAttribute('aria-label') ?? '');
-    const base = { platform: 'facebook' as const, kind: 'post' as const, permalink: pageUrl.href, author: '' };
-    return safeExtract(
-      () => {
-        const skip = withoutComments(container);
-        const permalink = comment
-          ? commentPermalink(container, pageUrl, skip)
-          : postPermalink(container, pageUrl, skip);
-        const author = authorOf(container, comment, skip);
-        const text = lazyText(
-          () =>
-            comment
-              ? blockText(container, skip, 'div[dir="auto"], [data-sigil="comment-body"]')
-              : postText(container, skip),
-          container,
-        );
-        return {
-          platform: 'facebook' as const,
-          kind: comment ? ('comment' as const) : ('post' as const),
-          permalink,
-          author: author.name,
-          authorUrl: author.url,
-          time: timeOfItem(container, permalink, skip),
-          get text() {
-            return text();
-          },
-          container,
-        };
-      },
-      () => ({ ...base, text: squash(container.textContent), container }),
-    );
+    return readSafely('facebook', container, pageUrl, () => {
+      const skip = withoutComments(container);
+      const permalink = comment ? commentPermalink(container, pageUrl, skip) : postPermalink(container, pageUrl, skip);
+      const author = authorOf(container, comment, skip);
+      const text = lazyText(
+        () =>
+          comment
+            ? blockText(container, skip, 'div[dir="auto"], [data-sigil="comment-body"]')
+            : postText(container, skip),
+        container,
+      );
+      return {
+        platform: 'facebook' as const,
+        kind: comment ? ('comment' as const) : ('post' as const),
+        permalink,
+        author: author.name,
+        authorUrl: author.url,
+        time: timeOfItem(container, permalink, skip),
+        get text() {
+          return text();
+        },
+        container,
+      };
+    });
   },
 };

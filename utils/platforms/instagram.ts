@@ -1,6 +1,6 @@
-import { absUrl, elementOf, isoFrom, lazyText, safe, safeExtract, squash, textOf } from './dom';
+import { absUrl, elementOf, isoFrom, lazyText, readSafely, safe, squash, textOf } from './dom';
 import { normalizeLink } from './mention-key';
-import type { ExtractedItem, PlatformAdapter } from './types';
+import type { PlatformAdapter } from './types';
 
 // www.instagram.com. No article/roles around comments (2025-04): each post or comment is the largest block that holds
 // exactly one time[datetime]. Feed posts are <article>s.
@@ -67,15 +67,7 @@ export const instagram: PlatformAdapter = {
     return out;
   },
   extract(container, pageUrl) {
-    const fallback = (): ExtractedItem => ({
-      platform: 'instagram' as const,
-      kind: 'post' as const,
-      permalink: pageUrl.href,
-      author: '',
-      text: squash(container.textContent),
-      container,
-    });
-    return safeExtract(() => {
+    return readSafely('instagram', container, pageUrl, () => {
       const time = container.querySelector(TIME);
       const commentLink = container.querySelector('a[href*="/c/"]');
       const commentHref = commentLink?.getAttribute('href') ?? '';
@@ -120,6 +112,6 @@ export const instagram: PlatformAdapter = {
         },
         container,
       };
-    }, fallback);
+    });
   },
 };

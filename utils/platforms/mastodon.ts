@@ -1,6 +1,6 @@
-import { absUrl, closestDeep, elementOf, isoFrom, lazyText, pick, safe, safeExtract, squash, textOf } from './dom';
+import { absUrl, closestDeep, elementOf, isoFrom, lazyText, pick, readSafely, safe, squash, textOf } from './dom';
 import { normalizeLink } from './mention-key';
-import type { ExtractedItem, PlatformAdapter } from './types';
+import type { PlatformAdapter } from './types';
 
 // Mastodon web UI (any instance: detected by its markup, not the host name). The class names are Mastodon's own
 // BEM-style names from its open-source web client, stable across 3.x-4.x. No saved page available; the fixture is
@@ -30,15 +30,7 @@ export const mastodon: PlatformAdapter = {
   closestItem: (node) => closestDeep(elementOf(node) ?? node, ITEM),
   findItems: (root) => [...root.querySelectorAll(ITEM)],
   extract(container, pageUrl) {
-    const fallback = (): ExtractedItem => ({
-      platform: 'mastodon' as const,
-      kind: 'post' as const,
-      permalink: pageUrl.href,
-      author: '',
-      text: squash(container.textContent),
-      container,
-    });
-    return safeExtract(() => {
+    return readSafely('mastodon', container, pageUrl, () => {
       const timeLink = pick(container, [
         'a.status__relative-time',
         'a.detailed-status__datetime',
@@ -77,6 +69,6 @@ export const mastodon: PlatformAdapter = {
         },
         container,
       };
-    }, fallback);
+    });
   },
 };

@@ -1,6 +1,6 @@
-import { absUrl, closestDeep, elementOf, inNested, isoFrom, lazyText, pick, safeExtract, squash, textOf } from './dom';
+import { absUrl, closestDeep, elementOf, inNested, isoFrom, lazyText, pick, readSafely, squash, textOf } from './dom';
 import { normalizePermalink } from './mention-key';
-import type { ExtractedItem, PlatformAdapter } from './types';
+import type { PlatformAdapter } from './types';
 
 // nebenan.de feed and post pages. nebenan.de renders with generated CSS-module class names, so this adapter relies on
 // structure only: posts are <article>s (or elements whose own link is /feed/<id>), comments are list items / articles
@@ -28,15 +28,7 @@ export const nebenan: PlatformAdapter = {
   closestItem: (node) => closestDeep(elementOf(node) ?? node, ITEM),
   findItems: (root) => [...root.querySelectorAll(ITEM)],
   extract(container, pageUrl) {
-    const fallback = (): ExtractedItem => ({
-      platform: 'nebenan' as const,
-      kind: 'post' as const,
-      permalink: pageUrl.href,
-      author: '',
-      text: squash(container.textContent),
-      container,
-    });
-    return safeExtract(() => {
+    return readSafely('nebenan', container, pageUrl, () => {
       const skip = inNested(container, ITEM);
       const comment = isComment(container);
       const post = comment ? container.parentElement?.closest(POST.join(', ')) : container;
@@ -82,6 +74,6 @@ export const nebenan: PlatformAdapter = {
         },
         container,
       };
-    }, fallback);
+    });
   },
 };

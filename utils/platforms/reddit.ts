@@ -2,18 +2,20 @@ import {
   absUrl,
   closestDeep,
   elementOf,
+  hasText,
   inNested,
   isoFrom,
   lazyText,
+  parentAcrossShadow,
   pick,
   queryAllDeep,
-  safeExtract,
+  readSafely,
   squash,
   textOf,
   toIso,
 } from './dom';
 import { normalizeLink } from './mention-key';
-import type { ExtractedItem, PlatformAdapter } from './types';
+import type { PlatformAdapter } from './types';
 
 // Three generations of Reddit markup:
 //   old (old.reddit.com): div.thing[data-type=link|comment][data-author][data-permalink] + time[datetime]
@@ -24,15 +26,35 @@ import type { ExtractedItem, PlatformAdapter } from './types';
 //     the text slotted into light DOM and chrome in open shadow roots.
 
 const OLD = '.thing[data-type="link"], .thing[data-type="comment"]';
-const REDESIGN = '[data-testid="post-container"], div[id^="t1_"]';
+/** Redesign: the post carries its fullname as id (t3_…), each comment too (t1_…); 2022 adds data-testid wrappers. */
+const REDESIGN = '[data-testid="post-container"], div[id^="t3_"], div[id^="t1_"]';
 const SHREDDIT = 'shreddit-post, shreddit-comment';
 const ITEM = `${OLD}, ${REDESIGN}, ${SHREDDIT}`;
+/** A fullname id exactly ("t3_1bbbwk"), not its menus ("t3_1bbbwk-share-menu", "t3_1bbbwk-overflow-menu"). */
+const FULLNAME = /^t[13]_[a-z0-9]+$/;
+/**
+ * Ads and "promoted" units: highlighted, never logged. Old reddit marks them .promoted/.promotedlink; the redesign
+ * .promotedlink; shreddit has its own ad elements (checked 2018, 2020 and 2025 markup).
+ */
+const PROMOTED = '.promoted, .promotedlink, [data-promoted="true"], shreddit-ad-post, [data-testid="ad-post"]';
 
 /** Base of relative permalinks (parsed once). */
 const REDDIT_ROOT = new URL('https://www.reddit.com/');
 
+function isItem(el: Element): boolean {
+  if (!el.matches('div[id^="t3_"], div[id^="t1_"]')) return true;
+  if (!FULLNAME.test(el.id)) return false;
+  // the redesign's t3_ div inside a post-container is the same post
+  return !(el.id.startsWith('t3_') && el.parentElement?.closest('[data-testid="post-container"]'));
+}
+
 function itemFor(el: Element): Element | null {
-  return closestDeep(el, ITEM);
+  for (let hit = closestDeep(el, ITEM); hit; ) {
+    if (isItem(hit)) return hit;
+    const up = parentAcrossShadow(hit);
+    hit = up ? closestDeep(up, ITEM) : null;
+  }
+  return null;
 }
 
 export const reddit: PlatformAdapter = {
@@ -48,21 +70,20 @@ export const reddit: PlatformAdapter = {
     return el ? itemFor(el) : null;
   },
   findItems: (root) => {
-    const items = queryAllDeep(root, ITEM);
-    // the redesign nests a t3_ div inside post-container: keep the outer one only
-    return items.filter((el) => !(el.matches('div[id^="t1_"]') && el.closest('[data-testid="post-container"]')));
+    // no empty shells (collapsed or not yet loaded comments)
+    return queryAllDeep(root, ITEM).filter((el) => isItem(el) && hasText(el));
   },
   extract(container, pageUrl) {
-    const fallback = (): ExtractedItem => ({
-      platform: 'reddit' as const,
-      kind: 'post' as const,
-      permalink: pageUrl.href,
-      author: '',
-      text: squash(container.textContent),
-      container,
-    });
-    return safeExtract(() => {
-      const skip = inNested(container, ITEM);
+    return readSafely('reddit', container, pageUrl, () => {
+      // nested items (a comment's replies); in the redesign by the same rule as closestItem (menus with t3_ ids are
+      // no items), elsewhere by selector (cheaper: old threads have hundreds of nested comments)
+      const redesign = container.matches(REDESIGN);
+      const nested = inNested(container, ITEM);
+      const skip = (el: Element) => {
+        if (!redesign) return nested(el);
+        const owner = itemFor(el);
+        return !!owner && owner !== container && container.contains(owner);
+      };
       const link = (href: string | null | undefined) => normalizeLink(href, REDDIT_ROOT, 'reddit');
       const tag = container.tagName.toLowerCase();
       if (tag === 'shreddit-post' || tag === 'shreddit-comment') {
@@ -105,6 +126,7 @@ export const reddit: PlatformAdapter = {
         const timeEl = pick(entry, ['time.live-timestamp[datetime]', 'time[datetime]'], skip);
         const author = container.getAttribute('data-author') ?? squash(authorEl?.textContent);
         return {
+          promoted: container.matches(PROMOTED) || undefined,
           platform: 'reddit' as const,
           kind: comment ? ('comment' as const) : ('post' as const),
           permalink:
@@ -122,6 +144,7 @@ export const reddit: PlatformAdapter = {
       }
       // 2018-2023 redesign
       const comment = container.matches('div[id^="t1_"]');
+      const promoted = container.matches(PROMOTED) || !!container.querySelector(PROMOTED);
       const authorEl = pick(
         container,
         comment
@@ -131,12 +154,14 @@ export const reddit: PlatformAdapter = {
       );
       const timeEl = pick(
         container,
-        comment ? ['a[data-testid="comment_timestamp"]'] : ['a[data-click-id="timestamp"]', 'a[href*="/comments/"]'],
+        comment
+          ? ['a[data-testid="comment_timestamp"]', `a[id^="CommentTopMeta--Created--"]`, 'a[href*="/comments/"]']
+          : ['a[data-click-id="timestamp"]', 'a[href*="/comments/"]'],
         skip,
       );
       const text = lazyText(() => {
         const body = comment
-          ? pick(container, ['[data-testid="comment"]'], skip)
+          ? pick(container, ['[data-testid="comment"]', '[data-test-id="comment"]'], skip)
           : pick(
               container,
               ['[data-click-id="text"]', '[data-test-id="post-content"]', '[data-adclicklocation="media"]'],
@@ -150,6 +175,7 @@ export const reddit: PlatformAdapter = {
         platform: 'reddit' as const,
         kind: comment ? ('comment' as const) : ('post' as const),
         permalink: link(timeEl?.getAttribute('href')) || pageUrl.href,
+        promoted: promoted || undefined,
         author,
         authorUrl: absUrl(authorEl?.getAttribute('href'), pageUrl) || undefined,
         time: isoFrom(timeEl?.querySelector('time[datetime]') ?? null) ?? (squash(timeEl?.textContent) || undefined),
@@ -158,6 +184,6 @@ export const reddit: PlatformAdapter = {
         },
         container,
       };
-    }, fallback);
+    });
   },
 };

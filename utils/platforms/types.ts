@@ -14,6 +14,11 @@ export interface ExtractedItem {
    * (dom.ts lazyText): it is read only when needed. Enumerable, so JSON.stringify and spreads still include it.
    */
   readonly text: string;
+  /**
+   * An ad or a "promoted"/"sponsored"/"recommended" unit: still highlighted, never logged as a mention. Set only where
+   * the site marks it in its structure.
+   */
+  promoted?: boolean;
   /** The element whose text was matched. */
   container: Element;
 }

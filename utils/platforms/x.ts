@@ -1,6 +1,6 @@
-import { absUrl, closestDeep, elementOf, lazyText, safeExtract, squash, textOf } from './dom';
+import { absUrl, closestDeep, elementOf, lazyText, readSafely, squash, textOf } from './dom';
 import { normalizeLink } from './mention-key';
-import type { ExtractedItem, PlatformAdapter } from './types';
+import type { PlatformAdapter } from './types';
 
 // x.com / twitter.com. Verified against a saved home timeline (2025-02).
 
@@ -25,15 +25,7 @@ export const x: PlatformAdapter = {
   closestItem: (node) => closestDeep(elementOf(node) ?? node, ITEM),
   findItems: (root) => [...root.querySelectorAll(ITEM)],
   extract(container, pageUrl) {
-    const fallback = (): ExtractedItem => ({
-      platform: 'x' as const,
-      kind: 'post' as const,
-      permalink: pageUrl.href,
-      author: '',
-      text: squash(container.textContent),
-      container,
-    });
-    return safeExtract(() => {
+    return readSafely('x', container, pageUrl, () => {
       // the permalink is the status link wrapping the post's own <time> (a quoted post has its own time, later)
       const time = container.querySelector('a[href*="/status/"] time[datetime]');
       const link = time?.closest('a[href*="/status/"]') ?? container.querySelector('a[href*="/status/"]');
@@ -62,6 +54,6 @@ export const x: PlatformAdapter = {
         },
         container,
       };
-    }, fallback);
+    });
   },
 };

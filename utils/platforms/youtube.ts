@@ -1,6 +1,6 @@
-import { absUrl, closestDeep, elementOf, lazyText, queryAllDeep, safeExtract, squash, textOf } from './dom';
+import { absUrl, closestDeep, elementOf, lazyText, queryAllDeep, readSafely, squash, textOf } from './dom';
 import { normalizeLink } from './mention-key';
-import type { ExtractedItem, PlatformAdapter } from './types';
+import type { PlatformAdapter } from './types';
 
 // www.youtube.com watch pages and Shorts. YouTube's Polymer elements render into the light DOM, so their tag names and
 // ids are the structure: ytd-comment-view-model (2024+) or ytd-comment-renderer (until 2024) with id="comment".
@@ -28,15 +28,7 @@ export const youtube: PlatformAdapter = {
     return all.filter((el) => !el.matches('ytd-reel-video-renderer') || !!squash(el.textContent));
   },
   extract(container, pageUrl) {
-    const fallback = (): ExtractedItem => ({
-      platform: 'youtube' as const,
-      kind: 'post' as const,
-      permalink: pageUrl.href,
-      author: '',
-      text: squash(container.textContent),
-      container,
-    });
-    return safeExtract(() => {
+    return readSafely('youtube', container, pageUrl, () => {
       const id = videoId(pageUrl);
       const videoUrl = id
         ? pageUrl.pathname.startsWith('/shorts/')
@@ -84,6 +76,6 @@ export const youtube: PlatformAdapter = {
         },
         container,
       };
-    }, fallback);
+    });
   },
 };

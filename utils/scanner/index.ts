@@ -25,19 +25,18 @@ export interface ScannerOptions {
   matcher: Matcher;
   /** The highlight name a topic paints with, or null to log without painting. */
   highlightFor(topicId: string): string | null;
-  /** Blocks with matches, once per time slice. */
-  onMatches(found: BlockMatches[]): void;
+  /**
+   * Each block with matches, in one call: the consumer records them (the post index) and returns the element whose
+   * visibility decides when the block's ranges are registered (e.g. the post it belongs to: fewer observed elements
+   * make every later frame cheaper); null/undefined = the block element.
+   */
+  onMatches(block: TextBlock, matches: Match[]): Element | null | undefined;
   signal: AbortSignal;
   /** Longest main-thread slice in ms before yielding to the page. */
   sliceMs?: number;
   rootMargin?: string;
   /** Called for each open shadow root met, e.g. to adopt the highlight styles into it. */
   onShadowRoot?: (root: ShadowRoot) => void;
-  /**
-   * The element whose visibility decides when a block's ranges are registered (e.g. the post it belongs to: fewer
-   * observed elements make every later frame cheaper); default the block element. Asked for blocks with matches.
-   */
-  groupFor?: (block: TextBlock) => Element | null | undefined;
   /** Called each time the queue drains (everything pending scanned and handed to onMatches). */
   onIdle?: (stats: ScanStats) => void;
 }
@@ -189,19 +188,30 @@ export function createScanner(options: ScannerOptions) {
     return spans;
   }
 
-  function processBlock(block: TextBlock, seen: Set<Element>, found: BlockMatches[]) {
+  /** Hands a block with matches to the consumer; its group element, or the block's when it has none or throws. */
+  function report(block: TextBlock, matches: Match[]): Element {
+    counters.found += matches.length;
+    try {
+      return options.onMatches(block, matches) ?? block.element;
+    } catch (err) {
+      // A consumer's error must not stop the scan (highlighting goes on, the queue keeps draining).
+      console.warn('[Lauscher]', err);
+      return block.element;
+    }
+  }
+
+  /** Scans one block, reports its matches and paints them; returns how many matches it had. */
+  function processBlock(block: TextBlock, seen: Set<Element>): number {
     const matches = matcher.scan(block.text);
+    const reported = matches.length ? report(block, matches) : block.element;
     const spans = matches.length ? spansFor(block, matches) : [];
-    const group = spans.length ? (options.groupFor?.(block) ?? block.element) : block.element;
+    const group = spans.length ? reported : block.element;
     if (seen.has(block.element)) painter.append(block.element, spans, group);
     else {
       seen.add(block.element);
       painter.set(block.element, spans, group);
     }
-    if (matches.length) {
-      found.push({ block, matches });
-      counters.found += matches.length;
-    }
+    return matches.length;
   }
 
   /**
@@ -218,7 +228,6 @@ export function createScanner(options: ScannerOptions) {
     const began = performance.now();
     const until = began + sliceMs;
     const seen = new Set<Element>();
-    const found: BlockMatches[] = [];
     let matches = 0;
     const skip = new Set<Element>();
     for (const [i, root] of roots.entries()) {
@@ -228,7 +237,7 @@ export function createScanner(options: ScannerOptions) {
       const here: Element[] = [];
       while (!walker.done && (i === 0 || performance.now() < until)) {
         for (const block of walker.next(NODES_PER_CHECK)) {
-          processBlock(block, seen, found);
+          matches += processBlock(block, seen);
           here.push(block.element);
           const group = painter.groupOf(block.element);
           if (group) painter.registerNow(group);
@@ -237,10 +246,8 @@ export function createScanner(options: ScannerOptions) {
       // Only a root walked to its end was scanned whole (a block can continue after a nested one).
       if (walker.done) for (const el of here) skip.add(el);
     }
-    for (const f of found) matches += f.matches.length;
     // The first full walk skips them, unless it began before this frame (a page without frames, e.g. hidden).
     if (initialWalkPending) prescanned = skip;
-    if (found.length) deliver(found);
     const took = performance.now() - began;
     Object.assign(counters, {
       viewportAt: performance.now(),
@@ -269,21 +276,11 @@ export function createScanner(options: ScannerOptions) {
     signal.addEventListener('abort', () => clearTimeout(frameless), { once: true });
   }
 
-  function deliver(found: BlockMatches[]) {
-    try {
-      options.onMatches(found);
-    } catch (err) {
-      // A consumer's error must not stop the scan (highlighting goes on, the queue keeps draining).
-      console.warn('[Lauscher]', err);
-    }
-  }
-
   function runSlice() {
     scheduled = false;
     if (signal.aborted) return;
     const began = performance.now();
     const until = began + sliceMs;
-    const found: BlockMatches[] = [];
     // At least one step per slice, however busy the page: the scan always makes progress.
     do {
       if (!job) {
@@ -294,7 +291,7 @@ export function createScanner(options: ScannerOptions) {
         initialWalkPending = false;
       }
       for (const block of job.walker.next(NODES_PER_CHECK)) {
-        if (!job.skip?.has(block.element)) processBlock(block, job.seen, found);
+        if (!job.skip?.has(block.element)) processBlock(block, job.seen);
       }
       if (job.walker.done) job = null;
     } while (performance.now() < until);
@@ -302,7 +299,6 @@ export function createScanner(options: ScannerOptions) {
       needSweep = false;
       painter.sweep();
     }
-    if (found.length) deliver(found);
     const took = performance.now() - began;
     counters.busyMs += took;
     counters.slices += 1;

@@ -118,3 +118,25 @@ describe('facebook extract never throws', () => {
     });
   });
 });
+
+describe('m.facebook.com group permalink page (built fixture)', () => {
+  const url = 'https://m.facebook.com/groups/musterstadthilft/permalink/5550001/';
+  const page = loadFixture('facebook/2021-m-group-permalink-hand-built.html', url);
+  it('the page’s own post is an item with the page URL as its permalink', () => {
+    expect(page.items[0]).toMatchObject({
+      kind: 'post',
+      permalink: 'https://www.facebook.com/groups/musterstadthilft/permalink/5550001/',
+      author: 'Erika Beispiel',
+      text: 'Wer hat in Musterstadt einen Schlüsselbund am Bahnhof gefunden?',
+    });
+  });
+  it('its comment: author never from the "Like"/"Reply" links, permalink from the comment id', () => {
+    expect(page.items[1]).toMatchObject({
+      kind: 'comment',
+      author: 'Max Muster',
+      permalink: 'https://www.facebook.com/groups/musterstadthilft/permalink/5550001/?comment_id=7770001',
+      text: 'Ja, liegt im Bürgerbüro Musterstadt.',
+    });
+    expect(page.items).toHaveLength(2);
+  });
+});

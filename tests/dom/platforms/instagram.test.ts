@@ -36,3 +36,34 @@ describe('instagram post page 2025 (real page)', () => {
     expect(el && page.adapter.extract(el, page.url).author).toBe('mchew_win');
   });
 });
+
+describe('instagram post page 2026 (real page)', () => {
+  const page = loadFixture(
+    'instagram/2026-03-post-with-comments.html',
+    'https://www.instagram.com/p/DOuQoNmDKST/?img_index=3',
+  );
+  it('finds the post and its 5 comments', () => {
+    expect(count(page.items, 'post')).toBe(1);
+    expect(count(page.items, 'comment')).toBe(5);
+  });
+  it('reads the post with its own link (not the profile the canonical points to)', () => {
+    expect(page.items[0]).toMatchObject({
+      permalink: 'https://www.instagram.com/p/DOuQoNmDKST/',
+      author: 'columbia.ums',
+      time: '2025-09-18T00:10:31.000Z',
+    });
+    expect(page.items[0]?.text).toContain('Thank you Dr Yoonjoo Kim');
+  });
+  it('reads comments with /c/<id>/ permalinks and authors', () => {
+    expect(
+      page.items.slice(1).map((c) => [c.permalink.replace('https://www.instagram.com/p/DOuQoNmDKST/c/', ''), c.author]),
+    ).toEqual([
+      ['18048464087644380/', 'oxford5comma'],
+      ['17866647654451567/', 'williamtgong'],
+      ['18079173586950107/', 'oxford5comma'],
+      ['17884241733370173/', 'wbetts_'],
+      ['18023958989541049/', 'williamj.0'],
+    ]);
+    expect(page.items[3]).toMatchObject({ text: 'We love abelian varieties 😍😍', time: '2025-09-18T01:55:26.000Z' });
+  });
+});

@@ -90,3 +90,53 @@ describe('reddit shreddit web components (built fixture)', () => {
     expect(inner && page.adapter.closestItem(inner)?.getAttribute('thingid')).toBe('t1_k1');
   });
 });
+
+describe('reddit redesign thread 2020 (real page)', () => {
+  const url = 'https://www.reddit.com/r/Python/comments/1bbbwk/whats_your_opinion_on_what_to_include_in_init_py/';
+  const page = loadFixture('reddit/2020-redesign-thread.html', url);
+  it('finds the post and its 19 comments, no menus or shells', () => {
+    expect(count(page.items, 'post')).toBe(1);
+    expect(count(page.items, 'comment')).toBe(19);
+    for (const i of page.items) expect(i.text).not.toBe('');
+  });
+  it('reads the post as the page’s own, with title and body', () => {
+    expect(page.items[0]).toMatchObject({ kind: 'post', permalink: url, time: '6 years ago' });
+    expect(page.items[0]?.text).toMatch(
+      /^What's your opinion on what to include in __init__.py \? I'm new to packaging/,
+    );
+  });
+  it('gives every comment its own permalink; the saved page shows no author names, so none are made up', () => {
+    const comments = page.items.filter((i) => i.kind === 'comment');
+    expect(new Set(comments.map((c) => c.permalink)).size).toBe(19);
+    for (const c of comments) {
+      expect(c.permalink).toMatch(new RegExp(`^${url}c95\\w+/$`));
+      expect(c.author).toBe('');
+    }
+    expect(comments[10]).toMatchObject({
+      permalink: `${url}c95ijh5/`,
+      text: 'Nothing. Explicit is better than implicit.',
+    });
+  });
+  it('closestItem: a comment, not its t3_ share menu', () => {
+    expect(page.adapter.closestItem(textNode(page.doc, 'Explicit is better than implicit'))?.id).toBe('t1_c95ijh5');
+    expect(page.adapter.closestItem(textNode(page.doc, '50 comments'))?.id).toBe('t3_1bbbwk');
+  });
+});
+
+describe('reddit promoted posts', () => {
+  const page = loadFixture(
+    'reddit/2021-redesign-thread.html',
+    'https://www.reddit.com/r/Musterstadt/comments/abc123/baustelle_am_bahnhof/',
+    (doc) => {
+      // a promoted unit as the redesign marks it (class promotedlink on the post container)
+      const ad = doc.querySelector('[data-testid="post-container"]')?.cloneNode(true) as Element;
+      ad.classList.add('promotedlink');
+      for (const el of ad.querySelectorAll('[id]')) el.id = el.id.replace('t3_abc123', 't3_ad999');
+      doc.body.append(ad);
+    },
+  );
+  it('are still items (highlighted) but marked promoted, so the log skips them', () => {
+    const posts = page.items.filter((i) => i.kind === 'post');
+    expect(posts.map((p) => !!p.promoted)).toEqual([false, true]);
+  });
+});

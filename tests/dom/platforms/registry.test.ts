@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { PLATFORMS } from '../../../utils/model';
 import {
   ADAPTERS,
@@ -15,8 +15,11 @@ import {
 import { lazyText } from '../../../utils/platforms/dom';
 import { loadFixture } from './load';
 
+// Whole real pages parsed and walked in happy-dom: slow on a loaded machine, so a generous per-test limit.
+vi.setConfig({ testTimeout: 60_000 });
+
 const root = resolve(__dirname, '../../..');
-const NOT_ADAPTERS = new Set(['index', 'types', 'dom', 'hosts', 'mention-key']);
+const NOT_ADAPTERS = new Set(['index', 'types', 'dom', 'hosts', 'mention-key', 'locate']);
 const adapterFiles = readdirSync(resolve(root, 'utils/platforms'))
   .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
   .map((f) => f.replace(/\.ts$/, ''))
@@ -30,6 +33,32 @@ describe('adapter registry conventions', () => {
     expect(existsSync(resolve(__dirname, `${site}.test.ts`))).toBe(true);
     const dir = resolve(root, 'tests/fixtures', site);
     expect(existsSync(dir) && readdirSync(dir).some((f) => f.endsWith('.html'))).toBe(true);
+  });
+  it('names the source of every adapter fixture in its first line, real pages and hand-built ones counted apart', () => {
+    const kinds: Record<string, { real: number; handBuilt: number }> = {};
+    for (const site of [...adapterFiles, 'changed']) {
+      const dir = resolve(root, 'tests/fixtures', site);
+      for (const f of readdirSync(dir).filter((n) => n.endsWith('.html'))) {
+        const first = readFileSync(resolve(dir, f), 'utf8').split('\n', 1)[0] ?? '';
+        const k = kinds[site] ?? { real: 0, handBuilt: 0 };
+        kinds[site] = k;
+        if (first.startsWith('<!-- Real page saved by others: ')) k.real++;
+        else if (first.startsWith('<!-- Built by hand for Lauscher')) k.handBuilt++;
+        else throw new Error(`${site}/${f}: first line names no source`);
+      }
+    }
+    expect(kinds).toEqual({
+      facebook: { real: 4, handBuilt: 1 },
+      generic: { real: 1, handBuilt: 2 },
+      instagram: { real: 2, handBuilt: 0 },
+      linkedin: { real: 1, handBuilt: 2 },
+      mastodon: { real: 0, handBuilt: 1 },
+      nebenan: { real: 0, handBuilt: 1 },
+      reddit: { real: 2, handBuilt: 2 },
+      x: { real: 1, handBuilt: 0 },
+      youtube: { real: 1, handBuilt: 1 },
+      changed: { real: 0, handBuilt: 1 },
+    });
   });
   it('registers every site adapter under its id; generic is the fallback', () => {
     for (const id of PLATFORMS) expect(ADAPTERS_BY_ID[id].id).toBe(id);

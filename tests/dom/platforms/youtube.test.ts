@@ -41,3 +41,31 @@ describe('youtube watch page comments (built fixture)', () => {
     expect(page.adapter.expectsItemsAt?.(url)).toBe(true);
   });
 });
+
+describe('youtube watch page 2022, rendered ytd-app (real page)', () => {
+  const url = 'https://www.youtube.com/watch?v=wOWhfNB_r-0';
+  const page = loadFixture('youtube/2022-03-watch-comments-ytd-app.html', url);
+  it('finds the video and its 20 comment threads', () => {
+    expect(page.adapter.id).toBe('youtube');
+    expect(count(page.items, 'post')).toBe(1);
+    expect(count(page.items, 'comment')).toBe(20);
+  });
+  it('reads the video as the page’s own post, with the page URL', () => {
+    expect(page.items[0]).toMatchObject({ kind: 'post', permalink: url, author: 'NetworkChuck' });
+    expect(page.items[0]?.text).toMatch(/^start, stop, restart Linux services/);
+  });
+  it('gives every comment its own &lc= link, an author and the visible time', () => {
+    const comments = page.items.filter((i) => i.kind === 'comment');
+    for (const c of comments) {
+      expect(c.permalink).toMatch(/^https:\/\/www\.youtube\.com\/watch\?lc=[\w-]+&v=wOWhfNB_r-0$/);
+      expect(c.author).not.toBe('');
+      expect(c.time).toMatch(/^il y a \d+ mois/);
+    }
+    expect(comments[5]).toMatchObject({
+      permalink: 'https://www.youtube.com/watch?lc=UgwQoWye7Dk0ZW_g3Md4AaABAg&v=wOWhfNB_r-0',
+      author: 'Jeff Geerling',
+      authorUrl: 'https://www.youtube.com/channel/UCR-DXc1voovS8nhAvccRZhg',
+      text: 'PEBDAC—Problem Exists Between Daemon And Computer',
+    });
+  });
+});

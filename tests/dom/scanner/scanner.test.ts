@@ -43,7 +43,10 @@ function start() {
     doc: document,
     matcher,
     highlightFor: (topicId) => NAMES[topicId] ?? null,
-    onMatches: (f) => found.push(...f),
+    onMatches: (block, matches) => {
+      found.push({ block, matches });
+      return null;
+    },
     onIdle: (s) => idle.push(s),
     signal: controller.signal,
   });

@@ -46,8 +46,10 @@ describe('viewport pass', () => {
         topics: [{ id: 'bau', terms: ['Baustelle'] }],
       }),
       highlightFor: (id) => (id === 'municipality' ? 'lauscher-municipality' : 'lauscher-amber'),
-      groupFor: (block) => block.element.closest('.post'),
-      onMatches: (f) => found.push(...f),
+      onMatches: (block, matches) => {
+        found.push({ block, matches });
+        return block.element.closest('.post');
+      },
       onIdle: (s) => idle.push(s),
       signal: controller.signal,
     });

@@ -1,0 +1,268 @@
+// The post index: one per page, the path every mention travels in the content script. For each post or comment the
+// scanner found matches in, it owns
+//   - which item a text block belongs to, and the painter's group element for it (the outermost item: its post);
+//   - the item's terms and topics, and the one block its single snippet is cut from;
+//   - the item's reading (adapter.extract: author, permalink, time) and mention key, done lazily: in idle time before
+//     a send, or at once for the one item under the pointer;
+//   - what changed since the last send (items with terms not sent under their key yet).
+// The scanner hands it each block with its matches in one call (`add`); the tooltip asks for the one item under the
+// pointer (`mentionAt`); the side panel finds an item by its key (`elementFor`).
+
+import type { Match } from '../matcher';
+import type { MentionInput } from '../model';
+import { createItemLocator, type ItemLocator, type LocatedItem } from '../platforms/locate';
+import { mentionKeyFor } from '../platforms/mention-key';
+import type { PlatformAdapter } from '../platforms/types';
+import type { TextBlock } from '../scanner/text-blocks';
+import { snippetAround } from '../snippet';
+
+/** Blocks shorter than this (names, dates) give way to a longer matched block of the same item for the snippet. */
+const SHORT_BLOCK = 80;
+
+/** Counters of the deferred reading, for the test hook and the bench. */
+export interface LogStats {
+  /** Main-thread time spent reading items and sending batches, in ms; the number of slices that took. */
+  extractMs: number;
+  slices: number;
+  /** Items read (adapter.extract), mentions sent, batches sent. */
+  extracted: number;
+  sent: number;
+  batches: number;
+}
+
+export interface PostIndexOptions {
+  adapter: PlatformAdapter;
+  pageUrl: () => string;
+  send(mentions: MentionInput[]): Promise<unknown>;
+  /** Debounce before a batch goes out. */
+  delayMs?: number;
+  /** Longest main-thread slice spent reading items before yielding to the page. */
+  sliceMs?: number;
+  /** True while the scanner has work queued: reading items waits for it (highlighting first). */
+  isBusy?: () => boolean;
+  /** Called each time everything changed has been read and sent. */
+  onLogged?: (stats: LogStats) => void;
+}
+
+interface Entry {
+  item: LocatedItem;
+  group: Element;
+  terms: Set<string>;
+  topicIds: Set<string>;
+  /** The block the snippet is cut from, and its first match there. */
+  text: string;
+  start: number;
+  end: number;
+  /** The snippet cut from `text`, kept until the block changes (hovering a 200,000-character post cuts it once). */
+  snippet?: string;
+  /** The reading: undefined = not read yet; null = not logged (unreadable, or an ad/promoted unit). */
+  base?: Omit<MentionInput, 'snippet' | 'terms' | 'topicIds'> | null;
+}
+
+const requestIdle: (cb: () => void) => void =
+  typeof requestIdleCallback === 'function'
+    ? (cb) => requestIdleCallback(cb, { timeout: 500 })
+    : (cb) => setTimeout(cb, 0);
+
+export function createPostIndex(options: PostIndexOptions) {
+  let locator: ItemLocator = createItemLocator(options.adapter);
+  let entries = new WeakMap<Element, Entry>();
+  /** Items with terms not sent yet, in the order they were found. */
+  let changed = new Set<Entry>();
+  /** mentionKey → terms sent under it on this page (a re-rendered post is a new element with the same key). */
+  let sentTerms = new Map<string, Set<string>>();
+  /** mentionKey → item element, for the side panel's "insert reply" and "show in page" (weak: posts get removed). */
+  let byKey = new Map<string, WeakRef<Element>>();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let draining = false;
+  /** Bumped by reset(): a slice scheduled before it stops. */
+  let generation = 0;
+  let out: MentionInput[] = [];
+  const delayMs = options.delayMs ?? 250;
+  const sliceMs = options.sliceMs ?? 8;
+  const counters: LogStats = { extractMs: 0, slices: 0, extracted: 0, sent: 0, batches: 0 };
+
+  function read(entry: Entry): Entry['base'] {
+    if (entry.base !== undefined) return entry.base;
+    const pageUrl = options.pageUrl();
+    try {
+      const item = locator.read(entry.item, new URL(pageUrl));
+      counters.extracted += 1;
+      if (item.promoted) {
+        entry.base = null;
+        return null;
+      }
+      entry.base = {
+        mentionKey: mentionKeyFor(item, pageUrl),
+        platform: item.platform,
+        kind: item.kind,
+        permalink: item.permalink || pageUrl,
+        pageUrl,
+        author: item.author,
+        authorUrl: item.authorUrl,
+        time: item.time,
+      };
+      byKey.set(entry.base.mentionKey, new WeakRef(entry.item.el));
+    } catch (err) {
+      // One item that cannot be read must not take the rest of the batch down.
+      console.warn('[Lauscher] could not read a post', err);
+      entry.base = null;
+    }
+    return entry.base;
+  }
+
+  /** The item's one snippet: the sentence around its first match in its best block. */
+  function snippetOf(entry: Entry): string {
+    entry.snippet ??= entry.start >= 0 ? snippetAround(entry.text, entry.start, entry.end) : '';
+    return entry.snippet;
+  }
+
+  function mentionOf(entry: Entry, base: NonNullable<Entry['base']>): MentionInput {
+    return { ...base, terms: [...entry.terms], topicIds: [...entry.topicIds], snippet: snippetOf(entry) };
+  }
+
+  /** Queues the item's mention for the next send when it shows terms not sent under its key. */
+  function take(entry: Entry) {
+    const base = read(entry);
+    if (!base) return;
+    const known = sentTerms.get(base.mentionKey) ?? new Set<string>();
+    sentTerms.set(base.mentionKey, known);
+    let fresh = false;
+    for (const t of entry.terms) if (!known.has(t)) fresh = true;
+    if (!fresh) return;
+    for (const t of entry.terms) known.add(t);
+    out.push(mentionOf(entry, base));
+  }
+
+  function send() {
+    if (out.length) {
+      const mentions = out;
+      counters.sent += mentions.length;
+      counters.batches += 1;
+      options.send(mentions).catch((err) => console.warn('[Lauscher] could not log mentions', err));
+    }
+    out = [];
+  }
+
+  /** Idle-time reading: up to `sliceMs` per slice, after the scanner's queue has drained; sends when done. */
+  function drainSlice(gen: number) {
+    if (gen !== generation) return;
+    if (options.isBusy?.()) {
+      requestIdle(() => drainSlice(gen));
+      return;
+    }
+    const began = performance.now();
+    const until = began + sliceMs;
+    for (const entry of changed) {
+      changed.delete(entry);
+      take(entry);
+      if (performance.now() >= until) break;
+    }
+    const finished = changed.size === 0;
+    if (finished) send();
+    counters.extractMs += performance.now() - began;
+    counters.slices += 1;
+    if (!finished) requestIdle(() => drainSlice(gen));
+    else {
+      draining = false;
+      options.onLogged?.({ ...counters });
+    }
+  }
+
+  function schedule() {
+    if (timer || draining) return;
+    timer = setTimeout(() => {
+      timer = undefined;
+      draining = true;
+      const gen = generation;
+      requestIdle(() => drainSlice(gen));
+    }, delayMs);
+  }
+
+  function entryFor(node: Node): Entry | undefined {
+    const item = locator.itemOf(node);
+    return item ? entries.get(item.el) : undefined;
+  }
+
+  return {
+    /**
+     * A scanned block and its matches (the scanner's one call per block). Records the terms for the block's item and
+     * returns the element the painter groups the block's ranges by: the item's post, or the block itself outside items.
+     */
+    add(block: TextBlock, matches: readonly Match[]): Element {
+      const item = locator.itemOf(block.nodes[0] ?? block.element);
+      if (!item) return block.element;
+      let entry = entries.get(item.el);
+      const first = matches[0];
+      if (!entry) {
+        entry = {
+          item,
+          group: locator.groupOf(item),
+          terms: new Set(),
+          topicIds: new Set(),
+          text: block.text,
+          start: first ? first.start : -1,
+          end: first ? first.end : -1,
+        };
+        entries.set(item.el, entry);
+      } else if (first && entry.text.length < SHORT_BLOCK && block.text.length > entry.text.length) {
+        // A name line ("Stadt Musterstadt") makes a poor snippet: the post's own text is the longer block.
+        entry.text = block.text;
+        entry.start = first.start;
+        entry.end = first.end;
+        entry.snippet = undefined;
+      }
+      const before = entry.terms.size;
+      for (const m of matches) {
+        entry.terms.add(m.term);
+        entry.topicIds.add(m.topicId);
+      }
+      if (entry.terms.size > before || entry.base === undefined) {
+        changed.add(entry);
+        schedule();
+      }
+      return entry.group;
+    },
+    /**
+     * The mention of the one item under `node` (a highlight under the pointer or in focus), read now if it was not
+     * yet; null outside items, and for items that are not logged (ads, promoted units).
+     */
+    mentionAt(node: Node): MentionInput | null {
+      const entry = entryFor(node);
+      if (!entry) return null;
+      const base = read(entry);
+      return base ? mentionOf(entry, base) : null;
+    },
+    /** The item element of a mention read on this page, if it is still there. */
+    elementFor(mentionKey: string): Element | undefined {
+      const el = byKey.get(mentionKey)?.deref();
+      return el?.isConnected ? el : undefined;
+    },
+    /** Reads and sends everything changed, now (tests and the extract tool; the page itself waits for idle time). */
+    flush() {
+      clearTimeout(timer);
+      timer = undefined;
+      const began = performance.now();
+      for (const entry of changed) take(entry);
+      changed.clear();
+      send();
+      counters.extractMs += performance.now() - began;
+    },
+    /** New page (SPA navigation) or new terms: forget every item and what was sent. */
+    reset(nextAdapter?: PlatformAdapter) {
+      locator = createItemLocator(nextAdapter ?? locator.adapter);
+      entries = new WeakMap();
+      changed = new Set();
+      sentTerms = new Map();
+      byKey = new Map();
+      clearTimeout(timer);
+      timer = undefined;
+      out = [];
+      draining = false;
+      generation += 1;
+    },
+    stats: (): LogStats => ({ ...counters }),
+  };
+}
+
+export type PostIndex = ReturnType<typeof createPostIndex>;
