@@ -3,9 +3,9 @@ import { storage } from 'wxt/utils/storage';
 import type { MatcherConfig } from './matcher';
 import type { AuthorMode } from './model';
 
-/** Highlight colours are a fixed set of slots: the page gets one stylesheet at start, never a new rule later. */
-export const COLOR_SLOTS = ['amber', 'blue', 'green', 'pink', 'violet', 'teal', 'red', 'grey'] as const;
-export type ColorSlot = (typeof COLOR_SLOTS)[number];
+import { type ColorSlot, COLOR_SLOTS } from './labels';
+
+export { COLOR_SLOTS, type ColorSlot };
 
 export interface Topic {
   id: string;

@@ -1,20 +1,11 @@
-import { COLOR_SLOTS, type ColorSlot } from '../settings';
+import { COLOR_SLOTS, type ColorSlot, MUNICIPALITY_COLOR, SLOT_COLORS } from '../labels';
+
+export { SLOT_COLORS };
 
 export const MUNICIPALITY_HIGHLIGHT = 'lauscher-municipality';
 export const highlightName = (slot: ColorSlot) => `lauscher-${slot}`;
 export const ALL_HIGHLIGHT_NAMES = [MUNICIPALITY_HIGHLIGHT, ...COLOR_SLOTS.map(highlightName)];
 
-/** Background colours chosen to keep dark text readable on light and dark sites alike. */
-export const SLOT_COLORS: Record<ColorSlot, string> = {
-  amber: '#ffc94d',
-  blue: '#8cc8ff',
-  green: '#9be39b',
-  pink: '#ffb0d8',
-  violet: '#cdb4ff',
-  teal: '#7fe0d6',
-  red: '#ff9c94',
-  grey: '#d6d6d6',
-};
 
 /**
  * The fixed stylesheet: every name exists from the start, so a new topic colour never adds a ::highlight rule to a
@@ -25,7 +16,7 @@ export function highlightCss(): string {
     (slot) => `::highlight(${highlightName(slot)}){background-color:${SLOT_COLORS[slot]};color:#111}`,
   );
   rules.push(
-    `::highlight(${MUNICIPALITY_HIGHLIGHT}){background-color:#fff06a;color:#111;text-decoration:underline 2px #b07d00}`,
+    `::highlight(${MUNICIPALITY_HIGHLIGHT}){background-color:${MUNICIPALITY_COLOR};color:#111;text-decoration:underline 2px #b07d00}`,
   );
   return rules.join('\n');
 }
