@@ -5,9 +5,17 @@
 //   const queue = createWriteQueue((batch: MentionInput[]) =>
 //     withQuotaRecovery(db, () => recordMentions(db, batch, { authorMode, salt }), { retentionDays }));
 //   onMessage('contentLogsMentions', ({ data }) => queue.push(data));
-import type { LauscherDb } from './db';
+
 import { isValidTime, maxTime } from './dates';
-import { type AuthorMode, MENTION_STATUSES, type Mention, type MentionInput, type MentionStatus, type Platform } from './model';
+import type { LauscherDb } from './db';
+import {
+  type AuthorMode,
+  MENTION_STATUSES,
+  type Mention,
+  type MentionInput,
+  type MentionStatus,
+  type Platform,
+} from './model';
 
 export const SNIPPET_MAX = 500;
 export const NOTE_MAX = 2000;

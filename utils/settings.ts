@@ -1,9 +1,8 @@
 // Typed settings with fallbacks: with nothing configured, Lauscher works for the demo town "Musterstadt".
 import { storage } from 'wxt/utils/storage';
+import { COLOR_SLOTS, type ColorSlot } from './labels';
 import type { MatcherConfig } from './matcher';
 import type { AuthorMode } from './model';
-
-import { type ColorSlot, COLOR_SLOTS } from './labels';
 
 export { COLOR_SLOTS, type ColorSlot };
 

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../../utils/i18n';
+import { SLOT_COLORS } from '../../utils/labels';
 import { compileMatcher } from '../../utils/matcher';
-import { SLOT_COLORS } from '../../utils/scanner/highlight-styles';
 import {
   COLOR_SLOTS,
   DEMO_PROFILE,

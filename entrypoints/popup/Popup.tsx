@@ -5,10 +5,10 @@ import { useLiveQuery } from '../../components/use-live-query';
 import { useStorageItem } from '../../components/use-storage-item';
 import { activeMentionItem, markupChangedItem, storageProblemItem } from '../../utils/background/status-items';
 import { getDb } from '../../utils/db';
-import { PLATFORM_LABELS } from '../../utils/export/csv';
-import { t } from '../../utils/i18n';
+import { t, tr } from '../../utils/i18n';
+import { platformLabel } from '../../utils/labels';
 import { digest, markSeen, setStatus } from '../../utils/mentions';
-import type { Mention, Platform } from '../../utils/model';
+import type { Mention } from '../../utils/model';
 import { isWithinOfficeHours } from '../../utils/office-hours';
 import { DEMO_PROFILE, officeHoursItem, profileItem } from '../../utils/settings';
 
@@ -60,7 +60,7 @@ export function Popup() {
 
         {Object.entries(markupChanged).map(([platform]) => (
           <p class="notice warn" role="status" key={platform} data-testid="markup-changed">
-            {t('markupChanged', PLATFORM_LABELS[platform as Platform] ?? platform)}
+            {t('markupChanged', platformLabel(tr, platform))}
           </p>
         ))}
         {storageProblem && (
@@ -112,7 +112,7 @@ export function Popup() {
                   .sort((a, b) => (b[1] ?? 0) - (a[1] ?? 0))
                   .map(([p, n]) => (
                     <li key={p}>
-                      <span>{PLATFORM_LABELS[p as Platform]}</span>
+                      <span>{platformLabel(tr, p)}</span>
                       <strong>{n}</strong>
                     </li>
                   ))}

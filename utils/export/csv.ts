@@ -50,7 +50,8 @@ export function neutraliseCell(value: string): string {
 
 // C0/C1 controls except tab and line breaks; zero-width space, word joiner, BOM, Mongolian vowel separator;
 // bidi embeddings, overrides, isolates and marks (a U+202E can make "exe.txt" read as "txt.exe").
-const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B\u2060\uFEFF\u180E\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/g;
+const INVISIBLE =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B\u2060\uFEFF\u180E\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/g;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** Removes invisible and direction-changing characters and broken surrogates; line breaks become "\n". */
@@ -138,11 +139,7 @@ export function mentionsToCsv(mentions: readonly Mention[], opts: CsvOptions): s
 }
 
 /** Reads the filtered mentions (oldest first) and writes them as CSV. */
-export async function exportCsv(
-  db: LauscherDb,
-  filter: Omit<ListOptions, 'order'>,
-  opts: CsvOptions,
-): Promise<string> {
+export async function exportCsv(db: LauscherDb, filter: Omit<ListOptions, 'order'>, opts: CsvOptions): Promise<string> {
   const mentions = await listMentions(db, { ...filter, order: 'oldest' });
   return mentionsToCsv(mentions, opts);
 }

@@ -122,7 +122,12 @@ export function mentionEntrySchema(now: number = Date.now()) {
       firstSeen: time,
       lastSeen: time,
       seenCount: v.optional(
-        v.pipe(v.number('dataErrCount'), v.integer('dataErrCount'), v.minValue(1, 'dataErrCount'), v.maxValue(1e9, 'dataErrCount')),
+        v.pipe(
+          v.number('dataErrCount'),
+          v.integer('dataErrCount'),
+          v.minValue(1, 'dataErrCount'),
+          v.maxValue(1e9, 'dataErrCount'),
+        ),
         1,
       ),
       status: v.picklist(MENTION_STATUSES, 'dataErrStatus'),
@@ -139,7 +144,9 @@ export function mentionEntrySchema(now: number = Date.now()) {
       templateUsed: optionalShort,
       answeredAt: v.optional(time),
       answeredBy: optionalShort,
-      templateVersion: v.optional(v.pipe(v.number('dataErrShape'), v.integer('dataErrShape'), v.minValue(1, 'dataErrShape'))),
+      templateVersion: v.optional(
+        v.pipe(v.number('dataErrShape'), v.integer('dataErrShape'), v.minValue(1, 'dataErrShape')),
+      ),
     },
     'dataErrEntry',
   );

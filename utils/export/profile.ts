@@ -3,7 +3,7 @@
 // compile it. Only then does the options page show what would change (profileDiff) and apply it on confirmation.
 import * as v from 'valibot';
 import { isValidTime, MIN_TIME } from '../dates';
-import { COLOR_SLOTS } from '../labels';
+import { COLOR_SLOTS, type Translate } from '../labels';
 import { compileMatcher, MatcherConfigError, MUNICIPALITY_TOPIC } from '../matcher';
 import { matcherConfigOf, type Profile } from '../settings';
 import {
@@ -45,7 +45,12 @@ const municipalitySchema = v.object(
 
 const topicSchema = v.object({
   id,
-  label: v.pipe(v.string('dataErrLabel'), v.trim(), v.minLength(1, 'dataErrLabel'), v.maxLength(MAX_LABEL, 'dataErrLabel')),
+  label: v.pipe(
+    v.string('dataErrLabel'),
+    v.trim(),
+    v.minLength(1, 'dataErrLabel'),
+    v.maxLength(MAX_LABEL, 'dataErrLabel'),
+  ),
   // An unknown colour is not worth rejecting a colleague's profile for: it becomes grey.
   color: v.fallback(v.picklist(COLOR_SLOTS), 'grey'),
   terms: termList(MAX_TERMS_PER_TOPIC, 'dataErrTooManyTerms'),
@@ -71,7 +76,12 @@ const templateSchema = v.object({
   variantGroup: v.optional(v.pipe(v.string(), v.maxLength(64))),
   version: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1e9))),
   approvedBy: v.optional(v.pipe(v.string(), v.maxLength(MAX_NAME))),
-  approvedAt: v.optional(v.pipe(epochMs, v.check((t) => isValidTime(t), 'dataErrTime'))),
+  approvedAt: v.optional(
+    v.pipe(
+      epochMs,
+      v.check((t) => isValidTime(t), 'dataErrTime'),
+    ),
+  ),
   validUntil: v.optional(epochMs),
 });
 
@@ -236,4 +246,21 @@ export function profileDiff(current: Profile, next: Profile): ProfileDiff {
     templatesRemoved: templates.removed,
     otherChanged: !same(rest1, rest2),
   };
+}
+
+/** "3 neue Themen, 2 geänderte Vorlagen, Kommune unverändert" */
+export function diffSummary(t: Translate, d: ProfileDiff): string {
+  const count = (n: number, key: string) => (n === 0 ? [] : [n === 1 ? t(`${key}1`) : t(key, String(n))]);
+  const parts = [
+    ...count(d.topicsAdded, 'dataDiffTopicsAdded'),
+    ...count(d.topicsChanged, 'dataDiffTopicsChanged'),
+    ...count(d.topicsRemoved, 'dataDiffTopicsRemoved'),
+    ...count(d.templatesAdded, 'dataDiffTemplatesAdded'),
+    ...count(d.templatesChanged, 'dataDiffTemplatesChanged'),
+    ...count(d.templatesRemoved, 'dataDiffTemplatesRemoved'),
+    ...(d.otherChanged ? [t('dataDiffOtherChanged')] : []),
+  ];
+  if (parts.length === 0 && !d.municipalityChanged) return t('dataDiffNothing');
+  parts.push(t(d.municipalityChanged ? 'dataDiffMunicipalityChanged' : 'dataDiffMunicipalityUnchanged'));
+  return parts.join(', ');
 }

@@ -6,7 +6,6 @@ export const MUNICIPALITY_HIGHLIGHT = 'lauscher-municipality';
 export const highlightName = (slot: ColorSlot) => `lauscher-${slot}`;
 export const ALL_HIGHLIGHT_NAMES = [MUNICIPALITY_HIGHLIGHT, ...COLOR_SLOTS.map(highlightName)];
 
-
 /**
  * The fixed stylesheet: every name exists from the start, so a new topic colour never adds a ::highlight rule to a
  * loaded page (measured: 1.5–2.6 s per rule on a big feed).
