@@ -50,8 +50,10 @@ export function neutraliseCell(value: string): string {
 
 // C0/C1 controls except tab and line breaks; zero-width space, word joiner, BOM, Mongolian vowel separator;
 // bidi embeddings, overrides, isolates and marks (a U+202E can make "exe.txt" read as "txt.exe").
+// biome-ignore-start lint/suspicious/noControlCharactersInRegex: finding control characters is the point
 const INVISIBLE =
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B\u2060\uFEFF\u180E\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/g;
+// biome-ignore-end lint/suspicious/noControlCharactersInRegex: see above
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** Removes invisible and direction-changing characters and broken surrogates; line breaks become "\n". */
