@@ -3,6 +3,7 @@ import { storage } from 'wxt/utils/storage';
 import { COLOR_SLOTS, type ColorSlot } from './labels';
 import type { MatcherConfig } from './matcher';
 import type { AuthorMode } from './model';
+import { migrateCustomSitesV2, migrateOfficeHoursV2, migratePrivacyV2, migrateProfileV2 } from './settings-migrations';
 
 export { COLOR_SLOTS, type ColorSlot };
 
@@ -128,14 +129,28 @@ export const DEFAULT_OFFICE_HOURS: OfficeHours = {
 };
 export const DEFAULT_PRIVACY: Privacy = { authorMode: 'pseudonym', retentionDays: 90 };
 
-export const profileItem = storage.defineItem<Profile>('local:profile', { fallback: DEMO_PROFILE, version: 1 });
+// Versions and migrations: utils/settings-migrations.ts (each tested in tests/unit/settings-migrations.test.ts).
+export const profileItem = storage.defineItem<Profile>('local:profile', {
+  fallback: DEMO_PROFILE,
+  version: 2,
+  migrations: { 2: migrateProfileV2 },
+});
 export const officeHoursItem = storage.defineItem<OfficeHours>('local:officeHours', {
   fallback: DEFAULT_OFFICE_HOURS,
-  version: 1,
+  version: 2,
+  migrations: { 2: migrateOfficeHoursV2 },
 });
-export const privacyItem = storage.defineItem<Privacy>('local:privacy', { fallback: DEFAULT_PRIVACY, version: 1 });
+export const privacyItem = storage.defineItem<Privacy>('local:privacy', {
+  fallback: DEFAULT_PRIVACY,
+  version: 2,
+  migrations: { 2: migratePrivacyV2 },
+});
 /** Extra sites (origins) the user allowed Lauscher on, beyond the built-in social networks. */
-export const customSitesItem = storage.defineItem<string[]>('local:customSites', { fallback: [], version: 1 });
+export const customSitesItem = storage.defineItem<string[]>('local:customSites', {
+  fallback: [],
+  version: 2,
+  migrations: { 2: migrateCustomSitesV2 },
+});
 
 /** The part of the profile the matcher needs (also the shape of the team-profile file). */
 export function matcherConfigOf(profile: Profile): MatcherConfig {
