@@ -20,6 +20,8 @@ const SHORT_BLOCK = 80;
 interface Pending {
   terms: Set<string>;
   topicIds: Set<string>;
+  /** The matched text as it stands in the post ("Baustellen" for the pattern "Baustelle*"), for exports. */
+  words: Set<string>;
   /** The first matched block's text and its first match (-1: none): the snippet is cut when the item is read. */
   text: string;
   start: number;
@@ -112,7 +114,7 @@ export function createMentionCollector(options: CollectorOptions) {
     for (const t of p.terms) known.add(t);
     sentTerms.set(base.mentionKey, known);
     const snippet = p.start >= 0 ? snippetAround(p.text, p.start, p.end) : '';
-    out.push({ ...base, terms: [...p.terms], topicIds: [...p.topicIds], snippet });
+    out.push({ ...base, terms: [...p.terms], topicIds: [...p.topicIds], words: [...p.words], snippet });
   }
 
   function takePending() {
@@ -257,6 +259,7 @@ export function createMentionCollector(options: CollectorOptions) {
           p = {
             terms: new Set(),
             topicIds: new Set(),
+            words: new Set(),
             text: block.text,
             start: first ? first.start : -1,
             end: first ? first.end : -1,
@@ -271,6 +274,7 @@ export function createMentionCollector(options: CollectorOptions) {
         for (const m of matches) {
           p.terms.add(m.term);
           p.topicIds.add(m.topicId);
+          p.words.add(block.text.slice(m.start, m.end));
         }
       }
       itemOfBlock.clear();

@@ -11,6 +11,7 @@ import { firstHitWithin, type Hit, hitTest } from '../scanner/hit-test';
 import { blockText } from '../scanner/text-blocks';
 import { matcherConfigOf, type Profile, profileItem } from '../settings';
 import { snippetAround } from '../snippet';
+import { flushOnHide } from './flush-on-hide';
 import { commentBoxFor, insertText } from './insert-reply';
 import { createTooltip } from './tooltip';
 
@@ -110,6 +111,7 @@ export async function startLauscher(ctx: ContentScriptContext): Promise<void> {
   checkMarkupWhenIdle();
 
   setUpReplyHandlers(ctx, collector);
+  flushOnHide(ctx, () => collector.flushNow());
 
   let current = profile;
   const tooltip = setUpTooltip(ctx, scanner, collector, () => current);
