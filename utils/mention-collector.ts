@@ -14,6 +14,9 @@ import type { ExtractedItem, PlatformAdapter } from './platforms/types';
 import type { BlockMatches } from './scanner';
 import { snippetAround } from './snippet';
 
+/** Posts recorded but not yet read, at most, while the scanner is still busy (see drainSlice). */
+const MAX_UNREAD = 200;
+
 /** Blocks shorter than this (names, dates) give way to a longer matched block of the same item for the snippet. */
 const SHORT_BLOCK = 80;
 
@@ -135,10 +138,12 @@ export function createMentionCollector(options: CollectorOptions) {
     out = [];
   }
 
-  /** Idle-time reading: up to `sliceMs` per slice, after the scanner's queue has drained; sends when done. */
+  /** Idle-time reading: up to `sliceMs` per slice, after the scanner's queue has drained; sends after each slice. */
   function drainSlice(gen: number) {
     if (gen !== generation) return;
-    if (options.isBusy?.()) {
+    // Highlighting first, but never more than MAX_UNREAD posts waiting: what is unread when the tab closes has to
+    // be read in the ~0.5 s Chromium gives a closing page (utils/content/flush-on-hide.ts).
+    if (options.isBusy?.() && pending.size + batch.length - batchAt < MAX_UNREAD) {
       requestIdle(() => drainSlice(gen));
       return;
     }
@@ -154,8 +159,9 @@ export function createMentionCollector(options: CollectorOptions) {
     if (finished) {
       batch = [];
       batchAt = 0;
-      send();
     }
+    // Each slice sends what it read: nothing read waits in this tab for the rest of the batch.
+    send();
     counters.extractMs += performance.now() - began;
     counters.slices += 1;
     if (!finished) requestIdle(() => drainSlice(gen));
@@ -187,6 +193,29 @@ export function createMentionCollector(options: CollectorOptions) {
     batchAt = 0;
     send();
     counters.extractMs += performance.now() - began;
+  }
+
+  /**
+   * Like flush, but sends every `chunk` items and yields a microtask between chunks, so each message leaves at once
+   * (the messaging library dispatches in a microtask): a tab being closed may stop the page at any moment.
+   */
+  async function flushInChunks(chunk: number) {
+    clearTimeout(timer);
+    timer = undefined;
+    takePending();
+    while (batchAt < batch.length) {
+      const began = performance.now();
+      for (let n = 0; n < chunk && batchAt < batch.length; n++) {
+        const [el, p] = batch[batchAt++] as [Element, Pending];
+        readOne(el, p);
+      }
+      send();
+      counters.extractMs += performance.now() - began;
+      await Promise.resolve();
+    }
+    batch = [];
+    batchAt = 0;
+    send();
   }
 
   function extract(el: Element): MentionInput | null {
@@ -311,6 +340,7 @@ export function createMentionCollector(options: CollectorOptions) {
       generation += 1;
     },
     flushNow: flush,
+    flushInChunks,
     stats: (): LogStats => ({ ...counters }),
   };
 }

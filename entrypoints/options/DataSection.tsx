@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { downloadText } from '../../components/download';
 import { useStorageItem } from '../../components/use-storage-item';
 import { getDb, getInstallSalt } from '../../utils/db';
@@ -37,7 +37,13 @@ export function DataSection() {
   const [topicId, setTopicId] = useState('');
   const [platform, setPlatform] = useState<Platform | ''>('');
   const [status, setStatus] = useState<MentionStatus | ''>('');
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [message, setMessageState] = useState<{ ok: boolean; text: string; seq: number } | null>(null);
+  /** Each message gets the next number (`data-seq`), so a test or a screen reader knows a new one arrived. */
+  const seq = useRef(0);
+  const setMessage = (m: { ok: boolean; text: string } | null) => {
+    seq.current += 1;
+    setMessageState(m && { ...m, seq: seq.current });
+  };
   /** A checked profile waiting for "Übernehmen". */
   const [pending, setPending] = useState<{ profile: Profile; summary: string } | null>(null);
 
@@ -67,6 +73,7 @@ export function DataSection() {
     const file = input.files?.[0];
     if (!file) return;
     setPending(null);
+    setMessage({ ok: true, text: t('dataReading') });
     // The size is known before reading: a 17 MB file is refused without being read.
     const result =
       file.size > PROFILE_MAX_BYTES
@@ -226,6 +233,7 @@ export function DataSection() {
           role="status"
           aria-live="polite"
           data-testid="data-status"
+          data-seq={message.seq}
           class={message.ok ? 'notice' : 'notice warn'}
           style={{ whiteSpace: 'pre-line' }}
         >

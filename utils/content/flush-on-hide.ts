@@ -3,13 +3,11 @@
 // The message leaves before the page is gone; the background writes what it received even when the tab is closed.
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 
-export function flushOnHide(ctx: ContentScriptContext, flush: () => void): void {
+export function flushOnHide(ctx: ContentScriptContext, flush: () => void | Promise<void>): void {
   const run = () => {
-    try {
-      flush();
-    } catch (err) {
-      console.warn('[Lauscher] could not send the last mentions', err);
-    }
+    Promise.resolve()
+      .then(flush)
+      .catch((err) => console.warn('[Lauscher] could not send the last mentions', err));
   };
   ctx.addEventListener(window, 'pagehide', run);
   ctx.addEventListener(document, 'visibilitychange', () => {

@@ -42,6 +42,9 @@ function announceLogged(stats: LogStats) {
   document.dispatchEvent(new CustomEvent(LOGGED_EVENT, { detail: JSON.stringify(stats) }));
 }
 
+/** Posts read per message when the page is hidden or closed: each chunk leaves before the next is read. */
+const HIDE_CHUNK = 50;
+
 function highlightLookup(profile: Profile) {
   const byTopic = new Map(profile.topics.map((t) => [t.id, highlightName(t.color)]));
   return (topicId: string) =>
@@ -111,7 +114,7 @@ export async function startLauscher(ctx: ContentScriptContext): Promise<void> {
   checkMarkupWhenIdle();
 
   setUpReplyHandlers(ctx, collector);
-  flushOnHide(ctx, () => collector.flushNow());
+  flushOnHide(ctx, () => collector.flushInChunks(HIDE_CHUNK));
 
   let current = profile;
   const tooltip = setUpTooltip(ctx, scanner, collector, () => current);
