@@ -138,9 +138,9 @@ describe('merge', () => {
     expect(r.ok).toBe(true);
     expect(r).toMatchObject({ added: 2, merged: 2, errors: 4 });
     expect(r.problems.map((p) => formatProblem(de, p))).toEqual([
-      'Eintrag 5 › platform: unbekannte Plattform „myspace“.',
-      'Eintrag 6 › permalink: „javascript:alert(1)“ ist keine http(s)-Adresse.',
-      'Eintrag 7 › firstSeen: Zeitangabe „gestern“ ungültig (vor 2004 oder mehr als einen Tag in der Zukunft).',
+      'Eintrag 5 › Plattform: unbekannte Plattform „myspace“.',
+      'Eintrag 6 › Link: „javascript:alert(1)“ ist keine http(s)-Adresse.',
+      'Eintrag 7 › Erste Sichtung: Zeitangabe „gestern“ ungültig (vor 2004 oder mehr als einen Tag in der Zukunft).',
       'Eintrag 8: kein Objekt.',
     ]);
     const byKey = Object.fromEntries((await snapshot(db)).map((m) => [m.mentionKey, m]));

@@ -81,16 +81,20 @@ describe('hostile log files: the file is rejected and nothing changes', () => {
 describe('hostile log entries: reported one by one, nothing of them written', () => {
   const good = row('gut');
   const cases: [string, unknown, RegExp][] = [
-    ['firstSeen 1e20', { ...row('e1'), firstSeen: 1e20 }, /firstSeen: Zeitangabe „100000000000000000000“ ungültig/],
+    [
+      'firstSeen 1e20',
+      { ...row('e1'), firstSeen: 1e20 },
+      /Erste Sichtung: Zeitangabe „100000000000000000000“ ungültig/,
+    ],
     [
       'a date in 2100',
       { ...row('e2'), firstSeen: Date.UTC(2100, 0, 1), lastSeen: Date.UTC(2100, 0, 1) },
-      /firstSeen: Zeitangabe/,
+      /Erste Sichtung: Zeitangabe/,
     ],
-    ['a date in 1970', { ...row('e3'), lastSeen: 0 }, /lastSeen: Zeitangabe „0“ ungültig/],
-    ['a negative time', { ...row('e4'), statusChangedAt: -5 }, /statusChangedAt: Zeitangabe/],
-    ['a time as text', { ...row('e5'), firstSeen: '2025-11-25' }, /firstSeen: Zeitangabe/],
-    ['a time null', { ...row('e6'), firstSeen: null }, /firstSeen: Zeitangabe „null“/],
+    ['a date in 1970', { ...row('e3'), lastSeen: 0 }, /Letzte Sichtung: Zeitangabe „0“ ungültig/],
+    ['a negative time', { ...row('e4'), statusChangedAt: -5 }, /Status geändert: Zeitangabe/],
+    ['a time as text', { ...row('e5'), firstSeen: '2025-11-25' }, /Erste Sichtung: Zeitangabe/],
+    ['a time null', { ...row('e6'), firstSeen: null }, /Erste Sichtung: Zeitangabe „null“/],
     ['answeredAt in 2100', { ...row('e7'), answeredAt: Date.UTC(2100, 0, 1) }, /answeredAt: Zeitangabe/],
     ['javascript: link', { ...row('e8'), permalink: 'javascript:alert(1)' }, /keine http\(s\)-Adresse/],
     ['data: page', { ...row('e9'), pageUrl: 'data:text/html,<script>alert(1)</script>' }, /keine http\(s\)-Adresse/],
@@ -104,7 +108,7 @@ describe('hostile log entries: reported one by one, nothing of them written', ()
     ['5,000 terms', { ...row('e17'), terms: Array.from({ length: 5000 }, (_, i) => `t${i}`) }, /Liste von Texten/],
     ['a 30,000-character snippet', { ...row('e18'), snippet: 'x'.repeat(30_000) }, /falsche Form/],
     ['a note that is a number', { ...row('e19'), note: 42 }, /falsche Form/],
-    ['an array entry', [1, 2], /kein Objekt/],
+    ['an array entry', [1, 2], /Kennung: Angabe fehlt|mentionKey: Angabe fehlt/],
     ['a null entry', null, /kein Objekt/],
   ];
 
@@ -205,7 +209,7 @@ describe('hostile team profiles: rejected with a German message, no partial prof
     [
       '2,001 terms in a topic',
       profileFile(withTopics([topic({ terms: Array.from({ length: 2001 }, (_, i) => `Wort${i}`) })])),
-      /Thema 1 › terms: mehr als 2\.000 Begriffe/,
+      /Thema 1 › Begriffe: mehr als 2\.000 Begriffe/,
     ],
     [
       'a 5,001-character template',
@@ -213,7 +217,7 @@ describe('hostile team profiles: rejected with a German message, no partial prof
         ...DEMO_PROFILE,
         templates: [{ id: 'lang', title: 'Lang', body: 'x'.repeat(5001), topicIds: [] }],
       }),
-      /Antwortbaustein 1 › body: der Text ist länger als 5\.000 Zeichen/,
+      /Antwortbaustein 1 › Text: der Text ist länger als 5\.000 Zeichen/,
     ],
     [
       'no municipality name',

@@ -14,10 +14,25 @@ export interface Problem {
 /** Problems from valibot issues: the schema's messages are _locales keys (see the schema files). */
 export function problemsOf(issues: readonly v.BaseIssue<unknown>[], max = 5): Problem[] {
   return issues.slice(0, max).map((issue) => ({
-    key: /^data[A-Z]\w*$/.test(issue.message) ? issue.message : 'dataErrShape',
+    // A missing field: valibot reports it with the enclosing object's message, which fits only a missing "format"
+    // (then the file is not one of ours).
+    key:
+      issue.input === undefined && issue.path?.length && issue.path[0]?.key !== 'format'
+        ? 'dataErrMissing'
+        : /^data[A-Z]\w*$/.test(issue.message)
+          ? issue.message
+          : 'dataErrShape',
     path: (issue.path ?? []).map((p) => p.key as string | number),
     value: preview(issue.input),
   }));
+}
+
+/** When the file is not one of ours, that is the one thing to say (not every field it then lacks). */
+export function firstIfForeign(problems: Problem[]): Problem[] {
+  const [first] = problems;
+  return first && (first.path.length === 0 || first.path[0] === 'format' || first.path[0] === 'version')
+    ? [first]
+    : problems;
 }
 
 export function preview(value: unknown): string {
@@ -39,6 +54,36 @@ const SEGMENTS: Record<string, string> = {
   mentions: 'dataWhereEntry',
 };
 
+/** Field names as the pages label them (the CSV headers, the options' field labels). */
+const FIELDS: Record<string, string> = {
+  mentionKey: 'dataFieldKey',
+  municipality: 'municipalityLabel',
+  name: 'municipalityLabel',
+  aliases: 'aliasesLabel',
+  terms: 'termsLabel',
+  exclude: 'excludeLabel',
+  label: 'topicLabel',
+  color: 'colorLabel',
+  title: 'templateTitle',
+  body: 'templateBody',
+  topicIds: 'dataCsvTopics',
+  firstSeen: 'dataCsvFirstSeen',
+  lastSeen: 'dataCsvLastSeen',
+  statusChangedAt: 'dataCsvStatusChanged',
+  seenCount: 'dataCsvSeenCount',
+  platform: 'dataCsvPlatform',
+  kind: 'dataCsvKind',
+  status: 'dataCsvStatus',
+  permalink: 'dataCsvLink',
+  pageUrl: 'dataCsvPage',
+  author: 'dataCsvAuthor',
+  snippet: 'dataCsvSnippet',
+  note: 'dataCsvNote',
+  time: 'dataCsvPageTime',
+  templateUsed: 'dataCsvTemplate',
+  answeredBy: 'dataCsvAnsweredBy',
+};
+
 export function placeOf(t: Translate, path: readonly (string | number)[]): string {
   const parts: string[] = [];
   for (let i = 0; i < path.length; i++) {
@@ -47,7 +92,10 @@ export function placeOf(t: Translate, path: readonly (string | number)[]): strin
     if (typeof seg === 'string' && SEGMENTS[seg] && typeof next === 'number') {
       parts.push(t(SEGMENTS[seg], String(next + 1)));
       i++;
-    } else if (typeof seg === 'string' && seg !== 'profile') parts.push(seg);
+    } else if (typeof seg === 'string' && seg !== 'profile') {
+      const label = FIELDS[seg] ? t(FIELDS[seg]) : seg;
+      if (parts.at(-1) !== label) parts.push(label);
+    }
   }
   return parts.join(' › ');
 }

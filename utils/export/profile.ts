@@ -17,7 +17,7 @@ import {
   MAX_TERMS_PER_TOPIC,
   MAX_TOPICS,
 } from './limits';
-import { type Problem, preview, problemsOf } from './problems';
+import { firstIfForeign, type Problem, preview, problemsOf } from './problems';
 import { decodeText, parseJson } from './read-file';
 
 export const PROFILE_FORMAT = 'lauscher-profile';
@@ -173,7 +173,7 @@ export function matcherProblem(profile: Profile): Problem | null {
 /** Validates an already parsed profile file; no partial profile ever comes out. */
 export function validateProfileFile(file: unknown): ProfileImport {
   const parsed = v.safeParse(ProfileFileSchema, file, { abortPipeEarly: true });
-  if (!parsed.success) return { ok: false, problems: problemsOf(parsed.issues) };
+  if (!parsed.success) return { ok: false, problems: firstIfForeign(problemsOf(parsed.issues)) };
   const profile = parsed.output.profile as Profile;
   const problem = matcherProblem(profile);
   return problem ? { ok: false, problems: [problem] } : { ok: true, profile };
