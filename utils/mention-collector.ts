@@ -15,7 +15,7 @@ import type { BlockMatches } from './scanner';
 import { snippetAround } from './snippet';
 
 /** Posts recorded but not yet read, at most, while the scanner is still busy (see drainSlice). */
-const MAX_UNREAD = 200;
+const MAX_UNREAD = 100;
 
 /** Blocks shorter than this (names, dates) give way to a longer matched block of the same item for the snippet. */
 const SHORT_BLOCK = 80;
@@ -218,6 +218,23 @@ export function createMentionCollector(options: CollectorOptions) {
     send();
   }
 
+  /**
+   * Back-pressure: when more than MAX_UNREAD posts wait unread (a long page scanned faster than idle time reads it,
+   * as on a busy machine), the oldest are read now, in the scan's own slice. What a closing tab still has to read
+   * then always fits the ~0.5 s Chromium gives it.
+   */
+  function readBacklog() {
+    if (pending.size <= MAX_UNREAD) return;
+    const began = performance.now();
+    for (const [el, p] of pending) {
+      if (pending.size <= MAX_UNREAD / 2) break;
+      pending.delete(el);
+      readOne(el, p);
+    }
+    send();
+    counters.extractMs += performance.now() - began;
+  }
+
   function extract(el: Element): MentionInput | null {
     const pageUrl = options.pageUrl();
     let item: ExtractedItem;
@@ -307,6 +324,7 @@ export function createMentionCollector(options: CollectorOptions) {
         }
       }
       itemOfBlock.clear();
+      readBacklog();
       if (!timer && !draining && pending.size) timer = setTimeout(startDrain, delayMs);
     },
     /** The item element of a logged mention on this page, if it is still there. */
