@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
-import { PLATFORM_LABELS } from '../utils/export/csv';
-import { t } from '../utils/i18n';
+import { isValidTime } from '../utils/dates';
+import { t, tr } from '../utils/i18n';
+import { platformLabel } from '../utils/labels';
 import type { Mention, MentionStatus } from '../utils/model';
 import type { Profile } from '../utils/settings';
 import { TopicChip } from './TopicChip';
@@ -12,7 +13,9 @@ const STATUS_TEXT: Record<MentionStatus, () => string> = {
   ignored: () => t('statusIgnored'),
 };
 
+/** Short local date and time; a badly stored time reads "ungültiges Datum" instead of throwing. */
 export function formatTime(ms: number): string {
+  if (!isValidTime(ms)) return t('dataInvalidDate');
   return new Date(ms).toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'short' });
 }
 
@@ -36,15 +39,19 @@ export function MentionCard({
       aria-label={`${kind}: ${mention.snippet.slice(0, 80)}`}
     >
       <div class="meta row">
-        <span>{PLATFORM_LABELS[mention.platform]}</span>
+        <span>{platformLabel(tr, mention.platform)}</span>
         <span>·</span>
         <span>{kind}</span>
         <span>·</span>
         <span>{mention.author || t('authorUnknown')}</span>
         <span>·</span>
-        <time dateTime={new Date(mention.firstSeen).toISOString()}>{formatTime(mention.firstSeen)}</time>
+        {isValidTime(mention.firstSeen) ? (
+          <time dateTime={new Date(mention.firstSeen).toISOString()}>{formatTime(mention.firstSeen)}</time>
+        ) : (
+          <span data-testid="invalid-date">{t('dataInvalidDate')}</span>
+        )}
         <span>·</span>
-        <span data-testid="mention-status">{STATUS_TEXT[mention.status]()}</span>
+        <span data-testid="mention-status">{(STATUS_TEXT[mention.status] ?? STATUS_TEXT.new)()}</span>
         {urgent && <strong class="error">{t('urgent')}</strong>}
       </div>
       <blockquote>{mention.snippet}</blockquote>

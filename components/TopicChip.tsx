@@ -1,5 +1,5 @@
+import { MUNICIPALITY_COLOR, slotColor } from '../utils/labels';
 import { MUNICIPALITY_TOPIC } from '../utils/matcher';
-import { SLOT_COLORS } from '../utils/scanner/highlight-styles';
 import type { Topic } from '../utils/settings';
 
 export function TopicChip({
@@ -13,14 +13,14 @@ export function TopicChip({
 }) {
   if (topicId === MUNICIPALITY_TOPIC) {
     return (
-      <span class="chip" style={{ background: '#fff06a' }}>
+      <span class="chip" style={{ background: MUNICIPALITY_COLOR }}>
         {municipality}
       </span>
     );
   }
   const topic = topics.find((t) => t.id === topicId);
   return (
-    <span class="chip" style={{ background: topic ? SLOT_COLORS[topic.color] : SLOT_COLORS.grey }}>
+    <span class="chip" style={{ background: slotColor(topic?.color) }}>
       {topic?.label ?? topicId}
     </span>
   );

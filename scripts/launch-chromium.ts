@@ -31,9 +31,11 @@ export async function launchLauscher(
     viewport?: { width: number; height: number };
     lang?: 'de' | 'en';
     build?: string;
+    /** Reuse this browser profile (an update on the same profile); it is kept on close. Default: a fresh one. */
+    profileDir?: string;
   } = {},
 ) {
-  const profileDir = mkdtempSync(join(tmpdir(), 'lauscher-profile-'));
+  const profileDir = options.profileDir ?? mkdtempSync(join(tmpdir(), 'lauscher-profile-'));
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM_PATH,
     headless: options.headless ?? true,
@@ -84,7 +86,7 @@ export async function launchLauscher(
     },
     async close() {
       await context.close();
-      rmSync(profileDir, { recursive: true, force: true });
+      if (!options.profileDir) rmSync(profileDir, { recursive: true, force: true });
     },
   };
   return lauscher;

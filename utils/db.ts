@@ -1,10 +1,11 @@
 // The ONE Dexie schema file. Every version(n).stores() lives here, oldest first, and stays forever once shipped;
 // a later change adds a version (with an upgrade() when rows must change) plus a saved database of the previous
-// version in tests/fixtures/db/ that tests/unit/db-upgrade.test.ts opens with the current schema.
+// version in tests/fixtures/db/ that tests/unit/db-upgrade.test.ts opens with the current schema; the e2e test
+// tests/e2e/upgrade.e2e.ts does the same with the v1 extension built from git, in real Chromium.
 //
 // Dexie lives in the extension origin only (background and extension pages): an IndexedDB opened in a content
 // script belongs to the visited site. Content scripts send mentions by message.
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import type { Mention } from './model';
 
 /**
@@ -27,8 +28,14 @@ export type LauscherDb = Dexie & {
  * - firstSeen: digest (today/yesterday), list and export date ranges
  * - lastSeen: retention (purge) and quota pruning
  * - status, platform, *topicIds: list filters
+ * - v2 answeredAt: the digest's "answered today"; [status+firstSeen]: open mentions of a day range without
+ *   reading the answered ones
  */
-export const SCHEMA_VERSIONS: readonly { version: number; stores: Record<string, string | null> }[] = [
+export const SCHEMA_VERSIONS: readonly {
+  version: number;
+  stores: Record<string, string | null>;
+  upgrade?: (tx: Transaction) => Promise<unknown>;
+}[] = [
   {
     version: 1,
     stores: {
@@ -36,7 +43,30 @@ export const SCHEMA_VERSIONS: readonly { version: number; stores: Record<string,
       meta: 'key',
     },
   },
+  {
+    version: 2,
+    stores: {
+      mentions: '++id, &mentionKey, firstSeen, lastSeen, status, platform, *topicIds, answeredAt, [status+firstSeen]',
+      meta: 'key',
+    },
+    upgrade: upgradeToV2,
+  },
 ];
+
+/**
+ * v1 → v2: mentions already answered get `answeredAt` = the time their status changed (v1 knew no better), so they
+ * count in "answered" day ranges. Nothing else changes; every row stays.
+ */
+function upgradeToV2(tx: Transaction): Promise<number> {
+  return tx
+    .table<Mention>('mentions')
+    .toCollection()
+    .modify((m) => {
+      if (m.status === 'answered' && m.answeredAt === undefined && Number.isFinite(m.statusChangedAt)) {
+        m.answeredAt = m.statusChangedAt;
+      }
+    });
+}
 
 export const DB_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]?.version ?? 1;
 export const DEFAULT_DB_NAME = 'lauscher';
@@ -44,8 +74,9 @@ export const DEFAULT_DB_NAME = 'lauscher';
 /** Opens (lazily, on first query) a Lauscher database. Tests pass a fresh name each. */
 export function createDb(name: string = DEFAULT_DB_NAME): LauscherDb {
   const db = new Dexie(name) as LauscherDb;
-  for (const { version, stores } of SCHEMA_VERSIONS) {
-    db.version(version).stores(stores);
+  for (const { version, stores, upgrade } of SCHEMA_VERSIONS) {
+    const v = db.version(version).stores(stores);
+    if (upgrade) v.upgrade(upgrade);
   }
   return db;
 }

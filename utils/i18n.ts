@@ -10,3 +10,8 @@ export function t(key: MessageKey, substitutions?: string | string[]): string {
 export function uiLang(): 'de' | 'en' {
   return browser.i18n.getUILanguage().toLowerCase().startsWith('de') ? 'de' : 'en';
 }
+
+/** `t` for keys computed at run time (validators' message keys, label tables): a missing key shows as itself. */
+export function tr(key: string, substitutions?: string | string[]): string {
+  return t(key as MessageKey, substitutions);
+}

@@ -5,8 +5,17 @@
 //   const queue = createWriteQueue((batch: MentionInput[]) =>
 //     withQuotaRecovery(db, () => recordMentions(db, batch, { authorMode, pseudonymKey }), { retentionDays }));
 //   onMessage('contentLogsMentions', ({ data }) => queue.push(data));
+
+import { isValidTime, maxTime } from './dates';
 import type { LauscherDb } from './db';
-import type { AuthorMode, Mention, MentionInput, MentionStatus, Platform } from './model';
+import {
+  type AuthorMode,
+  MENTION_STATUSES,
+  type Mention,
+  type MentionInput,
+  type MentionStatus,
+  type Platform,
+} from './model';
 
 export const SNIPPET_MAX = 500;
 export const NOTE_MAX = 2000;
@@ -103,6 +112,37 @@ export function truncateSnippet(text: string, max = SNIPPET_MAX): string {
   return `${s.slice(0, end).trimEnd()}…`;
 }
 
+const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x) => typeof x === 'string') : []);
+
+/**
+ * A stored row as pages may read it: lists are lists, texts are texts, and an impossible time (NaN, 1e20, a
+ * string) becomes NaN, which every page renders as "ungültiges Datum". Never throws.
+ */
+export function readable(m: Mention, now: number = Date.now()): Mention {
+  const time = (t: unknown) => (isValidTime(t, now) ? t : Number.NaN);
+  const text = (t: unknown) => (typeof t === 'string' ? t : '');
+  const out: Mention = {
+    ...m,
+    mentionKey: text(m.mentionKey),
+    permalink: text(m.permalink),
+    pageUrl: text(m.pageUrl),
+    author: text(m.author),
+    snippet: text(m.snippet),
+    note: text(m.note),
+    terms: strings(m.terms),
+    topicIds: strings(m.topicIds),
+    firstSeen: time(m.firstSeen),
+    lastSeen: time(m.lastSeen),
+    statusChangedAt: time(m.statusChangedAt),
+    seenCount: Number.isInteger(m.seenCount) ? m.seenCount : 1,
+    status: MENTION_STATUSES.includes(m.status) ? m.status : 'new',
+  };
+  if (m.words !== undefined) out.words = strings(m.words);
+  if (m.answeredAt !== undefined) out.answeredAt = time(m.answeredAt);
+  if (m.time !== undefined) out.time = text(m.time);
+  return out;
+}
+
 function union(a: readonly string[], b: readonly string[]): string[] {
   const out = [...a];
   for (const x of b) if (!out.includes(x)) out.push(x);
@@ -138,7 +178,10 @@ export async function recordMentions(
 ): Promise<RecordResult> {
   const now = opts.now ?? Date.now();
   let skipped = 0;
-  const byKey = new Map<string, { input: MentionInput; count: number; terms: string[]; topicIds: string[] }>();
+  const byKey = new Map<
+    string,
+    { input: MentionInput; count: number; terms: string[]; topicIds: string[]; words: string[] }
+  >();
   for (const input of inputs) {
     if (!input?.mentionKey) {
       skipped += 1;
@@ -149,11 +192,13 @@ export async function recordMentions(
       seen.count += 1;
       seen.terms = union(seen.terms, input.terms ?? []);
       seen.topicIds = union(seen.topicIds, input.topicIds ?? []);
+      seen.words = union(seen.words, input.words ?? []);
     } else {
       byKey.set(input.mentionKey, {
         input,
         count: 1,
         terms: union([], input.terms ?? []),
+        words: union([], input.words ?? []),
         topicIds: union([], input.topicIds ?? []),
       });
     }
@@ -172,17 +217,19 @@ export async function recordMentions(
     const puts: (Mention | Omit<Mention, 'id'>)[] = [];
     let added = 0;
     let updated = 0;
-    for (const [key, { input, count, terms, topicIds }] of byKey) {
+    for (const [key, { input, count, terms, topicIds, words }] of byKey) {
       const old = rows.get(key);
       if (old) {
         updated += 1;
+        // A row stored badly before (lastSeen 1e20, terms not a list) is repaired, not carried on.
         const next: Mention = {
           ...old,
-          lastSeen: Math.max(old.lastSeen, now),
-          seenCount: old.seenCount + count,
-          terms: union(old.terms, terms),
-          topicIds: union(old.topicIds, topicIds),
+          lastSeen: isValidTime(old.lastSeen, now) ? Math.max(old.lastSeen, now) : now,
+          seenCount: (Number.isInteger(old.seenCount) ? old.seenCount : 0) + count,
+          terms: union(strings(old.terms), terms),
+          topicIds: union(strings(old.topicIds), topicIds),
         };
+        if (words.length) next.words = union(strings(old.words), words);
         if (!old.time && input.time) next.time = input.time;
         puts.push(next);
       } else {
@@ -205,6 +252,7 @@ export async function recordMentions(
           note: '',
         };
         if (input.time) row.time = input.time;
+        if (words.length) row.words = words;
         puts.push(row);
       }
     }
@@ -320,6 +368,8 @@ export interface Digest {
   /** First seen today, per topic id (a mention with two topics counts for both) and per platform. */
   byTopic: Record<string, number>;
   byPlatform: Partial<Record<Platform, number>>;
+  /** Answered today (answeredAt, schema v2), whenever first seen. */
+  answeredToday: number;
   /** Status new or seen, first seen within the open window. */
   unanswered: number;
   /** Of those, with at least one urgent topic. */
@@ -341,7 +391,10 @@ export async function digest(db: LauscherDb, opts: DigestOptions = {}): Promise<
   const yesterdayStart = addLocalDays(dayStart, -1);
   const windowStart = addLocalDays(dayStart, -(windowDays - 1));
 
-  const rows = await db.mentions.where('firstSeen').aboveOrEqual(windowStart).toArray();
+  // Bounded above too: a row dated 2100 (or 1e20) must not count as "today" for ever.
+  const rows = (await db.mentions.where('firstSeen').between(windowStart, maxTime(now), true, true).toArray()).map(
+    (m) => readable(m, now),
+  );
 
   const result: Digest = {
     dayStart,
@@ -350,6 +403,7 @@ export async function digest(db: LauscherDb, opts: DigestOptions = {}): Promise<
     yesterday: 0,
     byTopic: {},
     byPlatform: {},
+    answeredToday: await db.mentions.where('answeredAt').between(dayStart, maxTime(now), true, true).count(),
     unanswered: 0,
     urgentUnanswered: 0,
     top: [],
@@ -377,7 +431,7 @@ export async function digest(db: LauscherDb, opts: DigestOptions = {}): Promise<
 
 /** Mentions first seen today (local day). */
 export function countToday(db: LauscherDb, now: number = Date.now()): Promise<number> {
-  return db.mentions.where('firstSeen').aboveOrEqual(startOfLocalDay(now)).count();
+  return db.mentions.where('firstSeen').between(startOfLocalDay(now), maxTime(now), true, true).count();
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -407,7 +461,7 @@ export function matchesFilter(m: Mention, f: MentionFilter): boolean {
   if (f.to !== undefined && m.firstSeen >= f.to) return false;
   if (f.platforms?.length && !f.platforms.includes(m.platform)) return false;
   if (f.statuses?.length && !f.statuses.includes(m.status)) return false;
-  if (f.topicIds?.length && !m.topicIds.some((t) => f.topicIds?.includes(t))) return false;
+  if (f.topicIds?.length && !strings(m.topicIds).some((t) => f.topicIds?.includes(t))) return false;
   return true;
 }
 
@@ -416,34 +470,55 @@ export async function listMentions(db: LauscherDb, opts: ListOptions = {}): Prom
   const from = opts.from ?? Number.NEGATIVE_INFINITY;
   const to = opts.to ?? Number.POSITIVE_INFINITY;
   if (!(from < to)) return [];
+  const now = Date.now();
+  const { topicIds, platforms, statuses } = opts;
+  if (statuses?.length && !topicIds?.length && !platforms?.length && !opts.offset) {
+    // The open mentions (side panel, digest list) without walking past the answered ones: one [status+firstSeen]
+    // range per status, merged.
+    const per = await Promise.all(
+      statuses.map((s) => {
+        let c = db.mentions.where('[status+firstSeen]').between([s, from], [s, to], true, false);
+        if (opts.order !== 'oldest') c = c.reverse();
+        return (opts.limit !== undefined ? c.limit(opts.limit) : c).toArray();
+      }),
+    );
+    const sign = opts.order === 'oldest' ? 1 : -1;
+    const merged = per.flat().sort((a, b) => sign * (a.firstSeen - b.firstSeen || a.id - b.id));
+    return merged.slice(0, opts.limit ?? merged.length).map((m) => readable(m, now));
+  }
   let coll = db.mentions.where('firstSeen').between(from, to, true, false);
   if (opts.order !== 'oldest') coll = coll.reverse();
-  const { topicIds, platforms, statuses } = opts;
   if (topicIds?.length || platforms?.length || statuses?.length) {
     coll = coll.filter((m) => matchesFilter(m, { topicIds, platforms, statuses }));
   }
   if (opts.offset) coll = coll.offset(opts.offset);
   if (opts.limit !== undefined) coll = coll.limit(opts.limit);
-  return coll.toArray();
+  return (await coll.toArray()).map((m) => readable(m, now));
 }
 
-export function getMention(db: LauscherDb, id: number): Promise<Mention | undefined> {
-  return db.mentions.get(id);
+export async function getMention(db: LauscherDb, id: number): Promise<Mention | undefined> {
+  const m = await db.mentions.get(id);
+  return m && readable(m);
 }
 
 /**
- * Sets status and statusChangedAt (and templateUsed / templateVersion when given). False if there is no such
- * mention.
+ * Sets status and statusChangedAt (and templateUsed when given); "answered" also records answeredAt (and who, with
+ * which template version, when given). False if there is no such mention.
  */
 export async function setStatus(
   db: LauscherDb,
   id: number,
   status: MentionStatus,
-  opts: { templateUsed?: string; templateVersion?: number; now?: number } = {},
+  opts: { templateUsed?: string; templateVersion?: number; answeredBy?: string; now?: number } = {},
 ): Promise<boolean> {
-  const changes: Partial<Mention> = { status, statusChangedAt: opts.now ?? Date.now() };
+  const now = opts.now ?? Date.now();
+  const changes: Partial<Mention> = { status, statusChangedAt: now };
   if (opts.templateUsed !== undefined) changes.templateUsed = opts.templateUsed;
-  if (opts.templateVersion !== undefined) changes.templateVersion = opts.templateVersion;
+  if (status === 'answered') {
+    changes.answeredAt = now;
+    if (opts.answeredBy !== undefined) changes.answeredBy = opts.answeredBy;
+    if (opts.templateVersion !== undefined) changes.templateVersion = opts.templateVersion;
+  }
   return (await db.mentions.update(id, changes)) === 1;
 }
 

@@ -35,6 +35,8 @@ export interface MentionInput {
   snippet: string;
   terms: string[];
   topicIds: string[];
+  /** The matched words as they stand in the post ("Baustellen"), where `terms` holds the patterns ("Baustelle*"). */
+  words?: string[];
 }
 
 /** A row of the mention log (IndexedDB). */
@@ -57,6 +59,9 @@ export interface Mention {
   statusChangedAt: number;
   note: string;
   templateUsed?: string;
-  /** The version of templateUsed the answer was given with. */
+  /** Schema v2: the matched words as written, when the reply was sent, by whom, with which template version. */
+  words?: string[];
+  answeredAt?: number;
+  answeredBy?: string;
   templateVersion?: number;
 }

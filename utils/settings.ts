@@ -1,13 +1,13 @@
 // Typed settings with fallbacks: with nothing configured, Lauscher works for the demo town "Musterstadt".
 import { storage } from 'wxt/utils/storage';
+import { COLOR_SLOTS, type ColorSlot } from './labels';
 import type { MatcherConfig } from './matcher';
 import type { AuthorMode } from './model';
 import type { SiteModes } from './privacy/site-modes';
+import { migrateCustomSitesV2, migrateOfficeHoursV2, migratePrivacyV2, migrateProfileV2 } from './settings-migrations';
 import { STARTER_TEMPLATES } from './starter-templates';
 
-/** Highlight colours are a fixed set of slots: the page gets one stylesheet at start, never a new rule later. */
-export const COLOR_SLOTS = ['amber', 'blue', 'green', 'pink', 'violet', 'teal', 'red', 'grey'] as const;
-export type ColorSlot = (typeof COLOR_SLOTS)[number];
+export { COLOR_SLOTS, type ColorSlot };
 
 export interface Topic {
   id: string;
@@ -134,14 +134,28 @@ export const DEFAULT_OFFICE_HOURS: OfficeHours = {
 };
 export const DEFAULT_PRIVACY: Privacy = { authorMode: 'pseudonym', retentionDays: 90 };
 
-export const profileItem = storage.defineItem<Profile>('local:profile', { fallback: DEMO_PROFILE, version: 1 });
+// Versions and migrations: utils/settings-migrations.ts (each tested in tests/unit/settings-migrations.test.ts).
+export const profileItem = storage.defineItem<Profile>('local:profile', {
+  fallback: DEMO_PROFILE,
+  version: 2,
+  migrations: { 2: migrateProfileV2 },
+});
 export const officeHoursItem = storage.defineItem<OfficeHours>('local:officeHours', {
   fallback: DEFAULT_OFFICE_HOURS,
-  version: 1,
+  version: 2,
+  migrations: { 2: migrateOfficeHoursV2 },
 });
-export const privacyItem = storage.defineItem<Privacy>('local:privacy', { fallback: DEFAULT_PRIVACY, version: 1 });
+export const privacyItem = storage.defineItem<Privacy>('local:privacy', {
+  fallback: DEFAULT_PRIVACY,
+  version: 2,
+  migrations: { 2: migratePrivacyV2 },
+});
 /** Extra sites (origins) the user allowed Lauscher on, beyond the built-in social networks. */
-export const customSitesItem = storage.defineItem<string[]>('local:customSites', { fallback: [], version: 1 });
+export const customSitesItem = storage.defineItem<string[]>('local:customSites', {
+  fallback: [],
+  version: 2,
+  migrations: { 2: migrateCustomSitesV2 },
+});
 /** Per site: log / observe only / off (utils/privacy/site-modes.ts); unlisted sites log. */
 export const siteModesItem = storage.defineItem<SiteModes>('local:siteModes', { fallback: {}, version: 1 });
 

@@ -2,8 +2,8 @@
 // printable (options.css print rules show only this part) and downloadable as a text file.
 import { downloadText } from '../../components/download';
 import { useStorageItem } from '../../components/use-storage-item';
-import { PLATFORM_LABELS } from '../../utils/export/csv';
-import { t, uiLang } from '../../utils/i18n';
+import { t, tr, uiLang } from '../../utils/i18n';
+import { platformLabel } from '../../utils/labels';
 import { buildPapers, type Msg, papersToText, type RecordsInput } from '../../utils/privacy/records';
 import { BUILT_IN_SITES, hostOfPattern, siteModeOf } from '../../utils/privacy/site-modes';
 import { authorModeOf } from '../../utils/privacy/team-privacy';
@@ -35,7 +35,7 @@ export function PrivacyPapers() {
     authorMode: authorModeOf(profile, privacy),
     retentionDays: privacy.retentionDays,
     sites: [
-      ...BUILT_IN_SITES.map((p) => ({ label: PLATFORM_LABELS[p], mode: modes[p] ?? 'log' })),
+      ...BUILT_IN_SITES.map((p) => ({ label: platformLabel(tr, p), mode: modes[p] ?? 'log' })),
       ...custom.map((pattern) => ({
         label: hostOfPattern(pattern),
         mode: siteModeOf(new URL(`https://${hostOfPattern(pattern)}/`), modes),

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { useStorageItem } from '../../components/use-storage-item';
 import { settingsProblemsItem } from '../../utils/background/status-items';
 import { t } from '../../utils/i18n';
+import { SLOT_COLORS } from '../../utils/labels';
 import { ambiguityOf, coreName } from '../../utils/municipalities/derive';
 import { kreisMembers, memberTerms } from '../../utils/municipalities/kreise';
 import {
@@ -12,7 +13,6 @@ import {
   withContext,
 } from '../../utils/municipalities/onboarding';
 import { type ValidationIssue, validateProfile } from '../../utils/profile-validation';
-import { SLOT_COLORS } from '../../utils/scanner/highlight-styles';
 import { COLOR_SLOTS, type Profile, profileItem, type Topic } from '../../utils/settings';
 import { applyTemplateEdits, withTemplateDefaults } from '../../utils/templates';
 import { formatTermList, parseTermList } from '../../utils/term-list';
@@ -200,9 +200,12 @@ export function ProfileForm() {
     }
     // An edited wording gets a new version (and loses the approval of the old one).
     next.templates = applyTemplateEdits((await profileItem.getValue()).templates, next.templates);
+    // What was saved becomes the draft: bumped versions show at once (the storage watch skips a dirty draft).
+    dirtyRef.current = false;
+    setDraft(toDraft(next));
     await profileItem.setValue(next);
     await settingsProblemsItem.setValue([]);
-    setSavedJson(JSON.stringify(next));
+    setSavedJson(JSON.stringify(fromDraft(toDraft(next))));
     setStatus({ ok: true, text: t('saved') });
   }
 

@@ -2,8 +2,8 @@ import { Fragment } from 'preact';
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { useStorageItem } from '../../components/use-storage-item';
-import { PLATFORM_LABELS } from '../../utils/export/csv';
-import { t } from '../../utils/i18n';
+import { t, tr } from '../../utils/i18n';
+import { platformLabel } from '../../utils/labels';
 import { BUILT_IN_SITES, hostOfPattern as hostOf, SITE_MODES, type SiteMode } from '../../utils/privacy/site-modes';
 import { customSitesItem, siteModesItem } from '../../utils/settings';
 import { sitePatternFor } from '../../utils/site-patterns';
@@ -78,8 +78,8 @@ export function SitesSection() {
         <div class="site-modes">
           {BUILT_IN_SITES.map((p) => (
             <Fragment key={p}>
-              <span>{PLATFORM_LABELS[p]}</span>
-              <SiteModeSelect siteKey={p} label={PLATFORM_LABELS[p]} />
+              <span>{platformLabel(tr, p)}</span>
+              <SiteModeSelect siteKey={p} label={platformLabel(tr, p)} />
             </Fragment>
           ))}
         </div>

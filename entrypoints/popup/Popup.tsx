@@ -10,10 +10,10 @@ import {
   storageProblemItem,
 } from '../../utils/background/status-items';
 import { getDb } from '../../utils/db';
-import { PLATFORM_LABELS } from '../../utils/export/csv';
-import { t } from '../../utils/i18n';
+import { t, tr } from '../../utils/i18n';
+import { platformLabel } from '../../utils/labels';
 import { digest, markSeen, setStatus } from '../../utils/mentions';
-import type { Mention, Platform } from '../../utils/model';
+import type { Mention } from '../../utils/model';
 import { isWithinOfficeHours } from '../../utils/office-hours';
 import { DEMO_PROFILE, officeHoursItem, profileItem } from '../../utils/settings';
 
@@ -66,7 +66,7 @@ export function Popup() {
 
         {Object.entries(markupChanged).map(([platform]) => (
           <p class="notice warn" role="status" key={platform} data-testid="markup-changed">
-            {t('markupChanged', PLATFORM_LABELS[platform as Platform] ?? platform)}
+            {t('markupChanged', platformLabel(tr, platform))}
           </p>
         ))}
         {settingsProblems.length > 0 && (
@@ -123,7 +123,7 @@ export function Popup() {
                   .sort((a, b) => (b[1] ?? 0) - (a[1] ?? 0))
                   .map(([p, n]) => (
                     <li key={p}>
-                      <span>{PLATFORM_LABELS[p as Platform]}</span>
+                      <span>{platformLabel(tr, p)}</span>
                       <strong>{n}</strong>
                     </li>
                   ))}

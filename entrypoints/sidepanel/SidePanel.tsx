@@ -6,10 +6,10 @@ import { useLiveQuery } from '../../components/use-live-query';
 import { useStorageItem } from '../../components/use-storage-item';
 import { activeMentionItem } from '../../utils/background/status-items';
 import { getDb } from '../../utils/db';
-import { PLATFORM_LABELS } from '../../utils/export/csv';
-import { t, uiLang } from '../../utils/i18n';
+import { t, tr, uiLang } from '../../utils/i18n';
+import { platformLabel } from '../../utils/labels';
 import { MUNICIPALITY_TOPIC } from '../../utils/matcher';
-import { listMentions, setNote, setStatus } from '../../utils/mentions';
+import { listMentions, readable, setNote, setStatus } from '../../utils/mentions';
 import { type InsertReplyResult, sendMessage } from '../../utils/messaging';
 import type { Mention } from '../../utils/model';
 import { describeOfficeHours } from '../../utils/office-hours';
@@ -33,7 +33,7 @@ function varsFor(
     kommune: profile.municipality.name,
     // {{anrede}} and {{autor}} greet only what looks like a person's name (never a pseudonym or screen name).
     author: mention?.author,
-    plattform: mention ? PLATFORM_LABELS[mention.platform] : '',
+    plattform: mention ? platformLabel(tr, mention.platform) : '',
     thema: topic?.label ?? '',
     datum: new Date().toLocaleDateString(uiLang() === 'de' ? 'de-DE' : 'en-GB'),
     sprechzeiten: describeOfficeHours(officeHours, uiLang()),
@@ -53,10 +53,10 @@ export function SidePanel() {
   const active = useStorageItem(activeMentionItem);
   const [pickedKey, setPickedKey] = useState<string | null>(null);
   const key = pickedKey ?? active?.mentionKey ?? null;
-  const mention = useLiveQuery(
-    async () => (key ? await db.mentions.where('mentionKey').equals(key).first() : undefined),
-    [key],
-  );
+  const mention = useLiveQuery(async () => {
+    const row = key ? await db.mentions.where('mentionKey').equals(key).first() : undefined;
+    return row && readable(row);
+  }, [key]);
   const recent = useLiveQuery(() => listMentions(db, { statuses: ['new', 'seen'], limit: 15 }), []);
 
   const topics = new Set(mention?.topicIds.filter((x) => x !== MUNICIPALITY_TOPIC) ?? []);
@@ -188,7 +188,7 @@ export function SidePanel() {
                 onClick={() => setPickedKey(m.mentionKey)}
                 style={{ width: '100%', textAlign: 'left', margin: '0.2rem 0' }}
               >
-                {PLATFORM_LABELS[m.platform]}: {m.snippet.slice(0, 90)}
+                {platformLabel(tr, m.platform)}: {m.snippet.slice(0, 90)}
               </button>
             </li>
           ))}

@@ -21,9 +21,14 @@ const fixtures = readdirSync(dir)
   .filter((f) => /^v\d+-sample\.json$/.test(f))
   .map((f) => ({ file: f, data: JSON.parse(readFileSync(join(dir, f), 'utf8')) as DbFixture }));
 
-/** What the upgrades from `fromVersion` to the current one do to a saved row (v1: nothing yet). */
-function expectAfterUpgrade(_fromVersion: number, saved: Record<string, unknown>): Record<string, unknown> {
-  return saved;
+/** What the upgrades from `fromVersion` to the current one do to a saved row. */
+function expectAfterUpgrade(fromVersion: number, saved: Record<string, unknown>): Record<string, unknown> {
+  const row = { ...saved };
+  // v2: answered rows get answeredAt = statusChangedAt
+  if (fromVersion < 2 && row.status === 'answered' && row.answeredAt === undefined) {
+    row.answeredAt = row.statusChangedAt;
+  }
+  return row;
 }
 
 /** Writes the fixture into a database that knows only the fixture's schema, as the old extension would have. */

@@ -22,6 +22,8 @@ describe('schema', () => {
       status: { unique: false, multi: false },
       platform: { unique: false, multi: false },
       topicIds: { unique: false, multi: true },
+      answeredAt: { unique: false, multi: false },
+      '[status+firstSeen]': { unique: false, multi: false },
     });
     expect(db.meta.schema.primKey.name).toBe('key');
   });

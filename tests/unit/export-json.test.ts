@@ -6,14 +6,18 @@ import {
   importMentionsJson,
   JSON_FORMAT,
   jsonFileName,
+  MAX_PROBLEMS,
   mentionsToJson,
   mergeMention,
   mergeNotes,
 } from '../../utils/export/json';
+import { formatProblem, type Problem } from '../../utils/export/problems';
 import { pseudonymise } from '../../utils/mentions';
 import type { Mention } from '../../utils/model';
+import { de } from './locale';
 import { freshDb, local, row } from './mentions-helpers';
 
+const T = Date.UTC(2025, 0, 1);
 let db: LauscherDb;
 let other: LauscherDb | undefined;
 afterEach(() => {
@@ -51,7 +55,8 @@ describe('JSON export', () => {
         time: '2025-11-25T08:00:00Z',
       }),
       row('b', { topicIds: [], terms: ['x', 'y'] }),
-      row('c', { firstSeen: 5, lastSeen: 9, seenCount: 3, statusChangedAt: 6 }),
+      row('c', { firstSeen: T + 5, lastSeen: T + 9, seenCount: 3, statusChangedAt: T + 6 }),
+      row('d', { status: 'answered', answeredAt: T + 7, answeredBy: 'AB', templateVersion: 2, words: ['Baustellen'] }),
     ];
     await db.mentions.bulkAdd(rows as Mention[]);
     const text = await exportJson(db);
@@ -59,38 +64,37 @@ describe('JSON export', () => {
     const r1 = await importMentionsJson(other, text);
     expect(r1).toEqual({
       ok: true,
-      added: 3,
+      added: 4,
       merged: 0,
       errors: 0,
-      messages: [],
-      summary: '3 neu, 0 zusammengeführt, 0 Fehler',
+      problems: [],
     });
     const strip = (ms: Mention[]) =>
       ms.map(({ id: _id, ...m }) => m).sort((x, y) => x.mentionKey.localeCompare(y.mentionKey));
     expect(strip(await snapshot(other))).toEqual(rows);
     const r2 = await importMentionsJson(other, text);
-    expect(r2.summary).toBe('0 neu, 3 zusammengeführt, 0 Fehler');
+    expect(r2).toMatchObject({ added: 0, merged: 4, errors: 0 });
     expect(strip(await snapshot(other))).toEqual(rows);
   });
 });
 
 describe('merge', () => {
   const mine = row('k', {
-    firstSeen: 100,
-    lastSeen: 200,
+    firstSeen: T + 100,
+    lastSeen: T + 200,
     seenCount: 5,
     status: 'seen',
-    statusChangedAt: 150,
+    statusChangedAt: T + 150,
     note: 'Meine Notiz',
     terms: ['Baustelle'],
     topicIds: ['verkehr'],
   });
   const theirs = row('k', {
-    firstSeen: 50,
-    lastSeen: 180,
+    firstSeen: T + 50,
+    lastSeen: T + 180,
     seenCount: 2,
     status: 'answered',
-    statusChangedAt: 170,
+    statusChangedAt: T + 170,
     templateUsed: 'info',
     templateVersion: 2,
     note: 'Ihre Notiz',
@@ -101,19 +105,19 @@ describe('merge', () => {
   it('lets the later status win and keeps both notes, min/max of the times and counts', () => {
     expect(mergeMention(mine, theirs)).toEqual({
       ...mine,
-      firstSeen: 50,
-      lastSeen: 200,
+      firstSeen: T + 50,
+      lastSeen: T + 200,
       seenCount: 5,
       status: 'answered',
-      statusChangedAt: 170,
+      statusChangedAt: T + 170,
       templateUsed: 'info',
       templateVersion: 2,
       note: 'Meine Notiz\n\nIhre Notiz',
       terms: ['Baustelle', 'Sperrung'],
       topicIds: ['verkehr', 'bau'],
     });
-    const older: ExportedMention = { ...theirs, statusChangedAt: 120 };
-    expect(mergeMention(mine, older)).toMatchObject({ status: 'seen', statusChangedAt: 150 });
+    const older: ExportedMention = { ...theirs, statusChangedAt: T + 120 };
+    expect(mergeMention(mine, older)).toMatchObject({ status: 'seen', statusChangedAt: T + 150 });
     expect(mergeMention(mine, older)).not.toHaveProperty('templateUsed');
     expect(mergeMention(mine, older)).not.toHaveProperty('templateVersion');
   });
@@ -133,7 +137,7 @@ describe('merge', () => {
       theirs,
       row('new1'),
       row('new2'),
-      { ...row('new1'), note: 'doppelt im selben Export', statusChangedAt: 1e13, status: 'ignored' },
+      { ...row('new1'), note: 'doppelt im selben Export', statusChangedAt: Date.UTC(2025, 10, 26), status: 'ignored' },
       { ...row('bad1'), platform: 'myspace' },
       { ...row('bad2'), permalink: 'javascript:alert(1)' },
       { ...row('bad3'), firstSeen: 'gestern' },
@@ -141,20 +145,20 @@ describe('merge', () => {
     ]);
     const r = await importMentionsJson(db, text);
     expect(r.ok).toBe(true);
-    expect(r.summary).toBe('2 neu, 2 zusammengeführt, 4 Fehler');
-    expect(r.messages).toEqual([
-      'Eintrag 5: unbekannte Plattform „myspace“',
-      'Eintrag 6: Link ist keine http(s)-Adresse',
-      'Eintrag 7: Zeitangabe ungültig',
-      'Eintrag 8: kein Objekt',
+    expect(r).toMatchObject({ added: 2, merged: 2, errors: 4 });
+    expect(r.problems.map((p) => formatProblem(de, p))).toEqual([
+      'Eintrag 5 › Plattform: unbekannte Plattform „myspace“.',
+      'Eintrag 6 › Link: „javascript:alert(1)“ ist keine http(s)-Adresse.',
+      'Eintrag 7 › Erste Sichtung: Zeitangabe „gestern“ ungültig (vor 2004 oder mehr als einen Tag in der Zukunft).',
+      'Eintrag 8: kein Objekt.',
     ]);
     const byKey = Object.fromEntries((await snapshot(db)).map((m) => [m.mentionKey, m]));
     expect(Object.keys(byKey).sort()).toEqual(['k', 'new1', 'new2', 'only-mine']);
     expect(byKey.k).toMatchObject({
       status: 'answered',
       note: 'Meine Notiz\n\nIhre Notiz',
-      firstSeen: 50,
-      lastSeen: 200,
+      firstSeen: T + 50,
+      lastSeen: T + 200,
     });
     expect(byKey.new1).toMatchObject({ status: 'ignored', note: 'doppelt im selben Export' });
     expect(byKey['only-mine']).toBeDefined();
@@ -175,8 +179,7 @@ describe('merge', () => {
     db = freshDb();
     const r = await importMentionsJson(db, file(Array.from({ length: 30 }, () => ({}))));
     expect(r.errors).toBe(30);
-    expect(r.messages).toHaveLength(21);
-    expect(r.messages.at(-1)).toBe('… und 10 weitere fehlerhafte Einträge.');
+    expect(r.problems).toHaveLength(MAX_PROBLEMS);
   });
 });
 
@@ -203,8 +206,7 @@ describe('rejected files change nothing', () => {
       const before = await snapshot(db);
       const r = await importMentionsJson(db, text);
       expect(r).toMatchObject({ ok: false, added: 0, merged: 0, errors: 1 });
-      expect(r.messages[0]).toMatch(message);
-      expect(r.summary).toBe('0 neu, 0 zusammengeführt, 1 Fehler');
+      expect(formatProblem(de, r.problems[0] as Problem)).toMatch(message);
       expect(await snapshot(db)).toEqual(before);
     });
   }

@@ -376,18 +376,24 @@ describe('status, note, seen', () => {
     await seed(db, [row('a'), row('b', { status: 'answered' }), row('c')]);
     const [a, b, c] = await db.mentions.orderBy('id').toArray();
     if (!a || !b || !c) throw new Error('seed');
-    expect(await setStatus(db, a.id, 'answered', { templateUsed: 'danke', now: 42 })).toBe(true);
+    const at = Date.UTC(2025, 10, 25, 10);
+    expect(
+      await setStatus(db, a.id, 'answered', { templateUsed: 'danke', templateVersion: 3, answeredBy: 'AB', now: at }),
+    ).toBe(true);
     expect(await getMention(db, a.id)).toMatchObject({
       status: 'answered',
-      statusChangedAt: 42,
+      statusChangedAt: at,
+      answeredAt: at,
+      answeredBy: 'AB',
+      templateVersion: 3,
       templateUsed: 'danke',
     });
     expect(await setStatus(db, 9999, 'seen')).toBe(false);
     expect(await setNote(db, c.id, `  ${'n'.repeat(NOTE_MAX + 10)}  `)).toBe(true);
     expect((await getMention(db, c.id))?.note).toHaveLength(NOTE_MAX);
-    expect(await markSeen(db, [a.id, b.id, c.id], 77)).toBe(1);
+    expect(await markSeen(db, [a.id, b.id, c.id], at + 77)).toBe(1);
     expect((await getMention(db, c.id))?.status).toBe('seen');
-    expect((await getMention(db, c.id))?.statusChangedAt).toBe(77);
+    expect((await getMention(db, c.id))?.statusChangedAt).toBe(at + 77);
     expect((await getMention(db, b.id))?.status).toBe('answered');
     expect(await markSeen(db, [])).toBe(0);
   });

@@ -59,7 +59,7 @@ describe('validateProfile', () => {
     const bad = withTown({ aliases: ['???'] });
     const result = profileFromJson(profileToJson(bad));
     expect(result.ok).toBe(false);
-    expect(!result.ok && result.issues?.[0]?.messageKey).toBe('validateNoLetters');
+    expect(!result.ok && result.problems[0]?.key).toBe('dataErrTermNoLetters');
     const good = profileFromJson(profileToJson(withTown({ contextual: ['Musterstadt'] })));
     expect(good.ok && good.profile.municipality.contextual).toEqual(['Musterstadt']);
   });

@@ -44,11 +44,16 @@ export interface PostIndexOptions {
   onLogged?: (stats: LogStats) => void;
 }
 
+/** Items recorded but not yet read, at most, while the scanner is still busy (see drainSlice and readBacklog). */
+const MAX_UNREAD = 100;
+
 interface Entry {
   item: LocatedItem;
   group: Element;
   terms: Set<string>;
   topicIds: Set<string>;
+  /** The matched text as it stands in the post ("Baustellen" for the pattern "Baustelle*"), for exports. */
+  words: Set<string>;
   /** The block the snippet is cut from, and its first match there. */
   text: string;
   start: number;
@@ -118,7 +123,13 @@ export function createPostIndex(options: PostIndexOptions) {
   }
 
   function mentionOf(entry: Entry, base: NonNullable<Entry['base']>): MentionInput {
-    return { ...base, terms: [...entry.terms], topicIds: [...entry.topicIds], snippet: snippetOf(entry) };
+    return {
+      ...base,
+      terms: [...entry.terms],
+      topicIds: [...entry.topicIds],
+      words: [...entry.words],
+      snippet: snippetOf(entry),
+    };
   }
 
   /** Queues the item's mention for the next send when it shows terms not sent under its key. */
@@ -147,7 +158,9 @@ export function createPostIndex(options: PostIndexOptions) {
   /** Idle-time reading: up to `sliceMs` per slice, after the scanner's queue has drained; sends when done. */
   function drainSlice(gen: number) {
     if (gen !== generation) return;
-    if (options.isBusy?.()) {
+    // Highlighting first, but never more than MAX_UNREAD items waiting: what is unread when the tab closes has to be
+    // read in the ~0.5 s Chromium gives a closing page (utils/content/flush-on-hide.ts).
+    if (options.isBusy?.() && changed.size < MAX_UNREAD) {
       requestIdle(() => drainSlice(gen));
       return;
     }
@@ -159,7 +172,8 @@ export function createPostIndex(options: PostIndexOptions) {
       if (performance.now() >= until) break;
     }
     const finished = changed.size === 0;
-    if (finished) send();
+    // Each slice sends what it read: nothing read waits in this tab for the rest of the batch.
+    send();
     counters.extractMs += performance.now() - began;
     counters.slices += 1;
     if (!finished) requestIdle(() => drainSlice(gen));
@@ -177,6 +191,23 @@ export function createPostIndex(options: PostIndexOptions) {
       const gen = generation;
       requestIdle(() => drainSlice(gen));
     }, delayMs);
+  }
+
+  /**
+   * Back-pressure: when more than MAX_UNREAD items wait unread (a long page scanned faster than idle time reads it,
+   * as on a busy machine), the oldest are read now, in the scan's own slice. What a closing tab still has to read
+   * then always fits the time Chromium gives it.
+   */
+  function readBacklog() {
+    if (changed.size <= MAX_UNREAD) return;
+    const began = performance.now();
+    for (const entry of changed) {
+      if (changed.size <= MAX_UNREAD / 2) break;
+      changed.delete(entry);
+      take(entry);
+    }
+    send();
+    counters.extractMs += performance.now() - began;
   }
 
   function entryFor(node: Node): Entry | undefined {
@@ -200,6 +231,7 @@ export function createPostIndex(options: PostIndexOptions) {
           group: locator.groupOf(item),
           terms: new Set(),
           topicIds: new Set(),
+          words: new Set(),
           text: block.text,
           start: first ? first.start : -1,
           end: first ? first.end : -1,
@@ -216,9 +248,11 @@ export function createPostIndex(options: PostIndexOptions) {
       for (const m of matches) {
         entry.terms.add(m.term);
         entry.topicIds.add(m.topicId);
+        entry.words.add(block.text.slice(m.start, m.end));
       }
       if (entry.terms.size > before || entry.base === undefined) {
         changed.add(entry);
+        readBacklog();
         schedule();
       }
       return entry.group;
@@ -247,6 +281,27 @@ export function createPostIndex(options: PostIndexOptions) {
       changed.clear();
       send();
       counters.extractMs += performance.now() - began;
+    },
+    /**
+     * Like flush, but sends every `chunk` items and yields a microtask between chunks, so each message leaves at once
+     * (the messaging library dispatches in a microtask): a tab being closed may stop the page at any moment.
+     */
+    async flushInChunks(chunk: number) {
+      clearTimeout(timer);
+      timer = undefined;
+      while (changed.size > 0) {
+        const began = performance.now();
+        let n = 0;
+        for (const entry of changed) {
+          if (n++ >= chunk) break;
+          changed.delete(entry);
+          take(entry);
+        }
+        send();
+        counters.extractMs += performance.now() - began;
+        await Promise.resolve();
+      }
+      send();
     },
     /** New page (SPA navigation) or new terms: forget every item and what was sent. */
     reset(nextAdapter?: PlatformAdapter) {

@@ -9,6 +9,7 @@ import { createScanner, type Scanner, type ScanStats } from '../scanner';
 import { adoptHighlightStyles, highlightName, MUNICIPALITY_HIGHLIGHT } from '../scanner/highlight-styles';
 import { firstHitWithin, type Hit, hitTest } from '../scanner/hit-test';
 import { matcherConfigOf, type Profile, profileItem } from '../settings';
+import { flushOnHide } from './flush-on-hide';
 import { insertReplyFor } from './insert-reply';
 import { createPostIndex, type LogStats, type PostIndex } from './post-index';
 import { gatePage, type PageScope, type RunningMode } from './site-gate';
@@ -40,6 +41,9 @@ export const LOGGED_EVENT = 'lauscher:logged';
 function announceLogged(stats: LogStats) {
   document.dispatchEvent(new CustomEvent(LOGGED_EVENT, { detail: JSON.stringify(stats) }));
 }
+
+/** Posts read per message when the page is hidden or closed: each chunk leaves before the next is read. */
+const HIDE_CHUNK = 50;
 
 function highlightLookup(profile: Profile) {
   const byTopic = new Map(profile.topics.map((t) => [t.id, highlightName(t.color)]));
@@ -128,6 +132,7 @@ async function runLauscher(ctx: PageScope, mode: RunningMode): Promise<void> {
   checkMarkupWhenIdle();
 
   setUpReplyHandlers(ctx, index);
+  flushOnHide(ctx, () => index.flushInChunks(HIDE_CHUNK));
 
   let current = profile;
   const tooltip = setUpTooltip(ctx, scanner, index, () => current);

@@ -1,17 +1,14 @@
 // JSON export and the team exchange: a colleague's export is merged into the local log by mentionKey, without a
 // server. Times in the file are epoch milliseconds as in the database (exact round trip); exportedAt is ISO UTC.
+import * as v from 'valibot';
+import { isValidTime } from '../dates';
 import type { LauscherDb } from '../db';
 import { applyAuthorMode, findByKeys, type ListOptions, listMentions, NOTE_MAX, truncateSnippet } from '../mentions';
-import {
-  type AuthorMode,
-  MENTION_STATUSES,
-  type Mention,
-  type MentionKind,
-  type MentionStatus,
-  PLATFORMS,
-  type Platform,
-} from '../model';
+import { type AuthorMode, MENTION_STATUSES, type Mention, PLATFORMS } from '../model';
 import { localDate } from './csv';
+import { MAX_KEY, MAX_LIST, MAX_SHORT, MAX_TEXT, MAX_URL } from './limits';
+import { type Problem, problemsOf } from './problems';
+import { FileTooBigError, parseJson, readTextInChunks } from './read-file';
 
 export const JSON_FORMAT = 'lauscher-mentions';
 export const JSON_VERSION = 1;
@@ -65,10 +62,8 @@ export interface ImportResult {
   merged: number;
   /** Entries skipped as invalid (or 1 for a rejected file). */
   errors: number;
-  /** German, for the user: why entries or the file were rejected (at most 20 lines). */
-  messages: string[];
-  /** "12 neu, 30 zusammengeführt, 0 Fehler" */
-  summary: string;
+  /** Why entries or the file were rejected (at most MAX_PROBLEMS; path ['mentions', i, …] for entries). */
+  problems: Problem[];
 }
 
 export interface ImportOptions {
@@ -76,67 +71,124 @@ export interface ImportOptions {
   authorMode?: AuthorMode;
   /** The team's pseudonym key, for pseudonym mode. */
   pseudonymKey?: string;
+  now?: number;
 }
 
-const MAX_MESSAGES = 20;
-const KINDS: readonly MentionKind[] = ['post', 'comment'];
+export const MAX_PROBLEMS = 20;
 
-const isString = (v: unknown): v is string => typeof v === 'string';
-const isTime = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0;
-const isStringArray = (v: unknown): v is string[] => Array.isArray(v) && v.every(isString);
+const webUrl = v.pipe(
+  v.string('dataErrUrl'),
+  v.maxLength(MAX_URL, 'dataErrUrl'),
+  v.check((x) => x === '' || /^https?:\/\//i.test(x), 'dataErrUrl'),
+  v.check((x) => {
+    if (x === '') return true;
+    try {
+      const { protocol } = new URL(x);
+      return protocol === 'https:' || protocol === 'http:';
+    } catch {
+      return false;
+    }
+  }, 'dataErrUrl'),
+);
+const shortList = v.pipe(
+  v.array(v.pipe(v.string('dataErrListType'), v.maxLength(MAX_SHORT, 'dataErrListType')), 'dataErrListType'),
+  v.maxLength(MAX_LIST, 'dataErrListType'),
+  v.transform((xs) => [...new Set(xs)]),
+);
+const optionalShort = v.optional(v.pipe(v.string('dataErrShape'), v.maxLength(MAX_SHORT, 'dataErrShape')));
 
-function isWebUrl(v: unknown): v is string {
-  if (!isString(v)) return false;
-  if (v === '') return true;
-  try {
-    const { protocol } = new URL(v);
-    return protocol === 'https:' || protocol === 'http:';
-  } catch {
-    return false;
-  }
+/** Epoch ms between 2004 and now + 1 day: a time outside that is a broken file, not a mention. */
+function logTime(now: number) {
+  return v.pipe(
+    v.number('dataErrTime'),
+    v.check((t) => isValidTime(t, now), 'dataErrTime'),
+  );
 }
 
-/** A valid mention from an untrusted entry, or the German reason it is not one. */
-export function validateExportedMention(raw: unknown): ExportedMention | string {
-  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return 'kein Objekt';
-  const r = raw as Record<string, unknown>;
-  if (!isString(r.mentionKey) || r.mentionKey === '') return 'mentionKey fehlt';
-  if (!PLATFORMS.includes(r.platform as Platform)) return `unbekannte Plattform „${String(r.platform)}“`;
-  if (!KINDS.includes(r.kind as MentionKind)) return `unbekannte Art „${String(r.kind)}“`;
-  if (!MENTION_STATUSES.includes(r.status as MentionStatus)) return `unbekannter Status „${String(r.status)}“`;
-  if (!isWebUrl(r.permalink) || !isWebUrl(r.pageUrl)) return 'Link ist keine http(s)-Adresse';
-  if (!isString(r.author) || !isString(r.snippet)) return 'Autor oder Textauszug fehlt';
-  if (!isStringArray(r.terms) || !isStringArray(r.topicIds)) return 'Begriffe oder Themen fehlen';
-  if (!isTime(r.firstSeen) || !isTime(r.lastSeen) || !isTime(r.statusChangedAt)) return 'Zeitangabe ungültig';
-  if (r.note !== undefined && !isString(r.note)) return 'Notiz ungültig';
-  if (r.time !== undefined && !isString(r.time)) return 'Zeit laut Seite ungültig';
-  if (r.templateUsed !== undefined && !isString(r.templateUsed)) return 'Vorlage ungültig';
-  const seenCount = r.seenCount === undefined ? 1 : r.seenCount;
-  if (typeof seenCount !== 'number' || !Number.isInteger(seenCount) || seenCount < 1) return 'Anzahl ungültig';
+/** One entry of a log file (the schema of ExportedMention). */
+export function mentionEntrySchema(now: number = Date.now()) {
+  const time = logTime(now);
+  return v.object(
+    {
+      mentionKey: v.pipe(v.string('dataErrKey'), v.minLength(1, 'dataErrKey'), v.maxLength(MAX_KEY, 'dataErrKey')),
+      platform: v.picklist(PLATFORMS, 'dataErrPlatform'),
+      kind: v.picklist(['post', 'comment'], 'dataErrKind'),
+      permalink: webUrl,
+      pageUrl: webUrl,
+      author: v.pipe(v.string('dataErrShape'), v.maxLength(MAX_SHORT, 'dataErrShape')),
+      snippet: v.pipe(v.string('dataErrShape'), v.maxLength(MAX_TEXT, 'dataErrShape'), v.transform(truncateSnippet)),
+      terms: shortList,
+      topicIds: shortList,
+      words: v.optional(shortList),
+      firstSeen: time,
+      lastSeen: time,
+      seenCount: v.optional(
+        v.pipe(
+          v.number('dataErrCount'),
+          v.integer('dataErrCount'),
+          v.minValue(1, 'dataErrCount'),
+          v.maxValue(1e9, 'dataErrCount'),
+        ),
+        1,
+      ),
+      status: v.picklist(MENTION_STATUSES, 'dataErrStatus'),
+      statusChangedAt: time,
+      note: v.optional(
+        v.pipe(
+          v.string('dataErrShape'),
+          v.maxLength(MAX_TEXT, 'dataErrShape'),
+          v.transform((x) => x.trim().slice(0, NOTE_MAX)),
+        ),
+        '',
+      ),
+      time: optionalShort,
+      templateUsed: optionalShort,
+      answeredAt: v.optional(time),
+      answeredBy: optionalShort,
+      templateVersion: v.optional(
+        v.pipe(v.number('dataErrShape'), v.integer('dataErrShape'), v.minValue(1, 'dataErrShape')),
+      ),
+    },
+    'dataErrEntry',
+  );
+}
 
+export const MentionsFileSchema = v.object(
+  {
+    format: v.literal(JSON_FORMAT, 'dataErrNotLog'),
+    version: v.pipe(
+      v.number('dataErrVersion'),
+      v.integer('dataErrVersion'),
+      v.minValue(1, 'dataErrVersion'),
+      v.maxValue(JSON_VERSION, 'dataErrNewerVersion'),
+    ),
+    exportedAt: v.optional(v.string()),
+    // Entries are checked one by one below: a bad entry is reported, the good ones still come in.
+    mentions: v.array(v.unknown(), 'dataErrNoList'),
+  },
+  'dataErrNotLog',
+);
+
+/** A valid mention from an untrusted entry, or the problem with it (path relative to the entry). */
+export function validateExportedMention(raw: unknown, now: number = Date.now()): ExportedMention | Problem {
+  const parsed = v.safeParse(mentionEntrySchema(now), raw, { abortPipeEarly: true });
+  if (!parsed.success) return problemsOf(parsed.issues, 1)[0] as Problem;
+  const { time, templateUsed, answeredAt, answeredBy, templateVersion, words, ...rest } = parsed.output;
   const m: ExportedMention = {
-    mentionKey: r.mentionKey,
-    platform: r.platform as Platform,
-    kind: r.kind as MentionKind,
-    permalink: r.permalink,
-    pageUrl: r.pageUrl,
-    author: r.author,
-    snippet: truncateSnippet(r.snippet),
-    terms: [...new Set(r.terms)],
-    topicIds: [...new Set(r.topicIds)],
-    firstSeen: Math.min(r.firstSeen, r.lastSeen),
-    lastSeen: Math.max(r.firstSeen, r.lastSeen),
-    seenCount,
-    status: r.status as MentionStatus,
-    statusChangedAt: r.statusChangedAt,
-    note: ((r.note as string | undefined) ?? '').trim().slice(0, NOTE_MAX),
+    ...rest,
+    firstSeen: Math.min(rest.firstSeen, rest.lastSeen),
+    lastSeen: Math.max(rest.firstSeen, rest.lastSeen),
   };
-  if (r.time) m.time = r.time as string;
-  if (r.templateUsed) m.templateUsed = r.templateUsed as string;
-  // The template's version goes with it (issue 9).
-  if (r.templateUsed && Number.isInteger(r.templateVersion)) m.templateVersion = r.templateVersion as number;
+  if (time) m.time = time;
+  if (templateUsed) m.templateUsed = templateUsed;
+  if (answeredAt !== undefined) m.answeredAt = answeredAt;
+  if (answeredBy) m.answeredBy = answeredBy;
+  if (templateVersion !== undefined) m.templateVersion = templateVersion;
+  if (words?.length) m.words = words;
   return m;
 }
+
+const isProblem = (x: ExportedMention | Problem): x is Problem => 'key' in x && 'path' in x;
 
 /** Distinct non-empty notes, joined by a blank line; a note contained in the other adds nothing. */
 export function mergeNotes(a: string, b: string): string {
@@ -175,62 +227,62 @@ export function mergeMention<T extends ExportedMention>(base: T, incoming: Expor
   };
   const time = base.time || incoming.time;
   if (time) out.time = time;
-  if (later.templateUsed) out.templateUsed = later.templateUsed;
-  else delete out.templateUsed;
-  if (later.templateUsed && later.templateVersion !== undefined) out.templateVersion = later.templateVersion;
-  else delete out.templateVersion;
+  // The answer belongs to the status that won.
+  for (const k of ['templateUsed', 'answeredAt', 'answeredBy', 'templateVersion'] as const) {
+    if (later[k] !== undefined && later[k] !== '') (out as Record<string, unknown>)[k] = later[k];
+    else delete out[k];
+  }
+  const words = union(base.words ?? [], incoming.words ?? []);
+  if (words.length) out.words = words;
   return out;
 }
 
-function summarise(r: Omit<ImportResult, 'summary'>): ImportResult {
-  return { ...r, summary: `${r.added} neu, ${r.merged} zusammengeführt, ${r.errors} Fehler` };
+function rejected(problem: Problem): ImportResult {
+  return { ok: false, added: 0, merged: 0, errors: 1, problems: [problem] };
 }
 
-function rejected(message: string): ImportResult {
-  return summarise({ ok: false, added: 0, merged: 0, errors: 1, messages: [message] });
+/** Reads a log file's bytes chunk by chunk (at most `maxBytes`), then imports it. */
+export async function importMentionsFile(
+  db: LauscherDb,
+  file: Blob,
+  maxBytes: number,
+  opts: ImportOptions = {},
+): Promise<ImportResult> {
+  let text: string;
+  try {
+    text = await readTextInChunks(file, maxBytes);
+  } catch (err) {
+    if (err instanceof FileTooBigError) return rejected({ key: 'dataErrLogTooBig', path: [] });
+    throw err;
+  }
+  return importMentionsJson(db, text, opts);
 }
 
 /**
  * Imports a Lauscher JSON export (own or a colleague's) and merges it by mentionKey in one transaction. A file that
  * is not JSON, not a Lauscher mention export, or from a newer version is rejected as a whole and changes nothing;
- * single invalid entries are skipped and counted as errors.
+ * invalid entries are reported one by one and nothing of them is written.
  */
 export async function importMentionsJson(
   db: LauscherDb,
   text: string,
   opts: ImportOptions = {},
 ): Promise<ImportResult> {
-  let file: unknown;
-  try {
-    file = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch {
-    return rejected('Die Datei ist keine gültige JSON-Datei und wurde nicht importiert.');
-  }
-  const f = file as Partial<Record<keyof MentionsExport, unknown>> | null;
-  if (!f || typeof f !== 'object' || f.format !== JSON_FORMAT) {
-    return rejected('Die Datei ist kein Lauscher-Export von Erwähnungen und wurde nicht importiert.');
-  }
-  if (typeof f.version !== 'number' || !Number.isInteger(f.version) || f.version < 1) {
-    return rejected('Die Datei hat eine ungültige Formatversion und wurde nicht importiert.');
-  }
-  if (f.version > JSON_VERSION) {
-    return rejected(
-      `Die Datei stammt aus einer neueren Lauscher-Version (Format ${f.version}). Bitte aktualisieren Sie Lauscher und importieren Sie sie dann erneut.`,
-    );
-  }
-  if (!Array.isArray(f.mentions)) {
-    return rejected('Die Datei enthält keine Liste von Erwähnungen und wurde nicht importiert.');
-  }
+  const now = opts.now ?? Date.now();
+  const file = parseJson(text);
+  if (file === undefined) return rejected({ key: 'dataErrNotJson', path: [] });
+  const parsed = v.safeParse(MentionsFileSchema, file, { abortPipeEarly: true });
+  if (!parsed.success) return rejected(problemsOf(parsed.issues, 1)[0] as Problem);
 
-  const messages: string[] = [];
+  const problems: Problem[] = [];
   let errors = 0;
   let mergedInFile = 0;
   const incoming = new Map<string, ExportedMention>();
-  for (const [i, raw] of f.mentions.entries()) {
-    const m = validateExportedMention(raw);
-    if (typeof m === 'string') {
+  for (const [i, raw] of parsed.output.mentions.entries()) {
+    const m = validateExportedMention(raw, now);
+    if (isProblem(m)) {
       errors += 1;
-      if (messages.length < MAX_MESSAGES) messages.push(`Eintrag ${i + 1}: ${m}`);
+      if (problems.length < MAX_PROBLEMS) problems.push({ ...m, path: ['mentions', i, ...m.path] });
       continue;
     }
     if (opts.authorMode) m.author = await applyAuthorMode(m.author, opts.authorMode, opts.pseudonymKey ?? '');
@@ -238,7 +290,6 @@ export async function importMentionsJson(
     if (prev) mergedInFile += 1;
     incoming.set(m.mentionKey, prev ? mergeMention(prev, m) : m);
   }
-  if (errors > MAX_MESSAGES) messages.push(`… und ${errors - MAX_MESSAGES} weitere fehlerhafte Einträge.`);
 
   const { added, merged } = await db.transaction('rw', db.mentions, async () => {
     const local = await findByKeys(db, incoming.keys());
@@ -258,5 +309,5 @@ export async function importMentionsJson(
     await db.mentions.bulkPut(puts as Mention[]);
     return { added, merged };
   });
-  return summarise({ ok: true, added, merged: merged + mergedInFile, errors, messages });
+  return { ok: true, added, merged: merged + mergedInFile, errors, problems };
 }

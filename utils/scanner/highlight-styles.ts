@@ -11,31 +11,13 @@
 // only. The town stays distinguishable without an underline by its own colours (lemon-yellow background, dark brown
 // text; no topic slot is yellow, amber is orange); for colour-blind staff the colour never carries the meaning alone:
 // the tooltip names the town or the topic and the term, and popup and side panel show the topic chip with its label.
-import { COLOR_SLOTS, type ColorSlot } from '../settings';
+import { COLOR_SLOTS, type ColorSlot, MUNICIPALITY_COLOR, MUNICIPALITY_TEXT_COLOR, SLOT_COLORS } from '../labels';
+
+export { SLOT_COLORS };
 
 export const MUNICIPALITY_HIGHLIGHT = 'lauscher-municipality';
 export const highlightName = (slot: ColorSlot) => `lauscher-${slot}`;
 export const ALL_HIGHLIGHT_NAMES = [MUNICIPALITY_HIGHLIGHT, ...COLOR_SLOTS.map(highlightName)];
-
-/** Background colours chosen to keep dark text readable on light and dark sites alike. */
-export const SLOT_COLORS: Record<ColorSlot, string> = {
-  // Orange rather than yellow: lemon yellow is the town's (MUNICIPALITY_COLORS).
-  amber: '#ffb347',
-  blue: '#8cc8ff',
-  green: '#9be39b',
-  pink: '#ffb0d8',
-  violet: '#cdb4ff',
-  teal: '#7fe0d6',
-  red: '#ff9c94',
-  grey: '#d6d6d6',
-};
-
-/**
- * The town: lemon yellow (no topic slot is yellow) with dark brown text where topics have near-black text. Colour
- * alone never carries the meaning: the tooltip names the town or the topic, and popup and side panel show the topic
- * chip with its label.
- */
-export const MUNICIPALITY_COLORS = { background: '#fff06a', text: '#4a2600' };
 
 /**
  * The fixed stylesheet: every name exists from the start, so a new topic colour never adds a ::highlight rule to a
@@ -48,7 +30,7 @@ export function highlightCss(): string {
     (slot) => `::highlight(${highlightName(slot)}){background-color:${SLOT_COLORS[slot]};color:#111}`,
   );
   rules.push(
-    `::highlight(${MUNICIPALITY_HIGHLIGHT}){background-color:${MUNICIPALITY_COLORS.background};color:${MUNICIPALITY_COLORS.text}}`,
+    `::highlight(${MUNICIPALITY_HIGHLIGHT}){background-color:${MUNICIPALITY_COLOR};color:${MUNICIPALITY_TEXT_COLOR}}`,
   );
   return rules.join('\n');
 }
