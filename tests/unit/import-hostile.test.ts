@@ -270,7 +270,7 @@ describe('hostile team profiles: rejected with a German message, no partial prof
     const p = {
       ...DEMO_PROFILE,
       houseFormality: 'sie',
-      pseudonymKey: 'team-key',
+      pseudonymKey: 'ab'.repeat(32),
       topics: [topic({ color: 'magenta' })],
       templates: [
         {
@@ -291,7 +291,7 @@ describe('hostile team profiles: rejected with a German message, no partial prof
       expect(r.ok).toBe(true);
       if (!r.ok) continue;
       expect(r.profile.topics[0]?.color).toBe('grey');
-      expect(r.profile).toMatchObject({ houseFormality: 'sie', pseudonymKey: 'team-key' });
+      expect(r.profile).toMatchObject({ houseFormality: 'sie', pseudonymKey: 'ab'.repeat(32) });
       expect(r.profile.templates[0]).toMatchObject({ formality: 'du', variantGroup: 'danke', version: 3 });
     }
   });

@@ -246,8 +246,8 @@ describe('team profile file', () => {
           formality: 'du',
           version: 7,
           approvedBy: 'Amt 13',
-          approvedAt: 5,
-          validUntil: 9,
+          approvedAt: Date.UTC(2026, 0, 5),
+          validUntil: Date.UTC(2026, 11, 31),
         }),
       ],
     };

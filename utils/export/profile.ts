@@ -5,6 +5,7 @@ import * as v from 'valibot';
 import { isValidTime, MIN_TIME } from '../dates';
 import { COLOR_SLOTS, type Translate } from '../labels';
 import { compileMatcher, MatcherConfigError, MUNICIPALITY_TOPIC } from '../matcher';
+import type { AuthorMode } from '../model';
 import { isPseudonymKey } from '../privacy/team-privacy';
 import { matcherConfigOf, type Profile, type ReplyTemplate } from '../settings';
 import { withTemplateDefaults } from '../templates';
@@ -21,6 +22,8 @@ import {
 } from './limits';
 import { firstIfForeign, type Problem, preview, problemsOf } from './problems';
 import { decodeText, parseJson } from './read-file';
+
+const AUTHOR_MODES: readonly AuthorMode[] = ['pseudonym', 'plain', 'none'];
 
 export const PROFILE_FORMAT = 'lauscher-profile';
 export const PROFILE_VERSION = 1;
@@ -107,7 +110,8 @@ export const ProfileSchema = v.object({
   // Replies issue: the house's form of address; privacy issue: the team's pseudonym key.
   houseFormality: v.optional(v.picklist(['sie', 'du'], 'dataErrFormality')),
   pseudonymKey: v.optional(v.pipe(v.string(), v.maxLength(MAX_NAME))),
-  authorMode: v.optional(v.picklist(['pseudonym', 'plain', 'none'], 'dataErrShape')),
+  // Privacy issue: the team's author mode; an unknown value is left out (the local setting applies), not refused.
+  authorMode: v.optional(v.unknown()),
 });
 
 export const ProfileFileSchema = v.object(
@@ -178,7 +182,7 @@ export function matcherProblem(profile: Profile): Problem | null {
 export function validateProfileFile(file: unknown): ProfileImport {
   const parsed = v.safeParse(ProfileFileSchema, file, { abortPipeEarly: true });
   if (!parsed.success) return { ok: false, problems: firstIfForeign(problemsOf(parsed.issues)) };
-  const { pseudonymKey, ...read } = parsed.output.profile;
+  const { pseudonymKey, authorMode, ...read } = parsed.output.profile;
   // Sie/Du, versions and approval default for files written before them; a malformed key is left out (the local one
   // stays: pseudonyms keep matching).
   const profile: Profile = {
@@ -186,6 +190,7 @@ export function validateProfileFile(file: unknown): ProfileImport {
     houseFormality: read.houseFormality ?? 'sie',
     templates: read.templates.map((x) => withTemplateDefaults(x as ReplyTemplate)),
     ...(isPseudonymKey(pseudonymKey) ? { pseudonymKey } : {}),
+    ...(AUTHOR_MODES.includes(authorMode as AuthorMode) ? { authorMode: authorMode as AuthorMode } : {}),
   };
   const problem = matcherProblem(profile);
   return problem ? { ok: false, problems: [problem] } : { ok: true, profile };
