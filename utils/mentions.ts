@@ -415,16 +415,27 @@ export function getMention(db: LauscherDb, id: number): Promise<Mention | undefi
   return db.mentions.get(id);
 }
 
-/** Sets status and statusChangedAt (and templateUsed when given). False if there is no such mention. */
+/**
+ * Sets status and statusChangedAt (and templateUsed when given); the first time it becomes 'answered' also
+ * answeredAt. False if there is no such mention.
+ */
 export async function setStatus(
   db: LauscherDb,
   id: number,
   status: MentionStatus,
   opts: { templateUsed?: string; now?: number } = {},
 ): Promise<boolean> {
-  const changes: Partial<Mention> = { status, statusChangedAt: opts.now ?? Date.now() };
+  const now = opts.now ?? Date.now();
+  const changes: Partial<Mention> = { status, statusChangedAt: now };
   if (opts.templateUsed !== undefined) changes.templateUsed = opts.templateUsed;
-  return (await db.mentions.update(id, changes)) === 1;
+  if (status !== 'answered') return (await db.mentions.update(id, changes)) === 1;
+  // The response figures count the time to the FIRST answer: a later re-marking keeps the first answeredAt.
+  return db.transaction('rw', db.mentions, async () => {
+    const row = await db.mentions.get(id);
+    if (!row) return false;
+    if (row.answeredAt === undefined) changes.answeredAt = now;
+    return (await db.mentions.update(id, changes)) === 1;
+  });
 }
 
 /** Trimmed, at most NOTE_MAX characters. False if there is no such mention. */

@@ -57,4 +57,8 @@ export interface Mention {
   statusChangedAt: number;
   note: string;
   templateUsed?: string;
+  /** When the mention was first marked answered (epoch ms); kept when the status changes again later. */
+  answeredAt?: number;
+  answeredBy?: string;
+  templateVersion?: number;
 }
