@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
+import { absoluteTime, relativeTime } from '../utils/digest/relative';
 import { PLATFORM_LABELS } from '../utils/export/csv';
-import { t } from '../utils/i18n';
+import { t, uiLang } from '../utils/i18n';
 import type { Mention, MentionStatus } from '../utils/model';
 import type { Profile } from '../utils/settings';
 import { TopicChip } from './TopicChip';
@@ -12,8 +13,14 @@ const STATUS_TEXT: Record<MentionStatus, () => string> = {
   ignored: () => t('statusIgnored'),
 };
 
-export function formatTime(ms: number): string {
-  return new Date(ms).toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'short' });
+/** "vor 12 Min." with the absolute time ("01.12.26, 06:20") as tooltip and machine-readable datetime. */
+export function TimeAgo({ at, now }: { at: number; now?: number }) {
+  const lang = uiLang();
+  return (
+    <time dateTime={new Date(at).toISOString()} title={absoluteTime(at, lang)}>
+      {relativeTime(at, now ?? Date.now(), lang)}
+    </time>
+  );
 }
 
 /** One mention; page text is rendered as text only (never as HTML). */
@@ -21,18 +28,31 @@ export function MentionCard({
   mention,
   profile,
   urgent,
+  overdue,
+  now,
+  testId = 'mention-card',
+  focusable,
   children,
 }: {
   mention: Mention;
   profile: Profile;
   urgent?: boolean;
+  /** Open longer than the response promise allows. */
+  overdue?: boolean;
+  /** For the relative time (default: render time). */
+  now?: number;
+  testId?: string;
+  /** Focusable by script (the popup moves focus to the next card after an action), not a tab stop. */
+  focusable?: boolean;
   children?: ComponentChildren;
 }) {
   const kind = mention.kind === 'comment' ? t('kindComment') : t('kindPost');
   return (
     <article
-      class={`card${urgent ? ' urgent' : ''}`}
-      data-testid="mention-card"
+      class={`card${urgent ? ' urgent' : ''}${overdue ? ' overdue' : ''}`}
+      data-testid={testId}
+      data-mention-id={mention.id}
+      tabIndex={focusable ? -1 : undefined}
       aria-label={`${kind}: ${mention.snippet.slice(0, 80)}`}
     >
       <div class="meta row">
@@ -42,10 +62,15 @@ export function MentionCard({
         <span>·</span>
         <span>{mention.author || t('authorUnknown')}</span>
         <span>·</span>
-        <time dateTime={new Date(mention.firstSeen).toISOString()}>{formatTime(mention.firstSeen)}</time>
+        <TimeAgo at={mention.firstSeen} now={now} />
         <span>·</span>
         <span data-testid="mention-status">{STATUS_TEXT[mention.status]()}</span>
         {urgent && <strong class="error">{t('urgent')}</strong>}
+        {overdue && (
+          <strong class="badge-overdue" data-testid="overdue-badge">
+            {t('digestOverdue')}
+          </strong>
+        )}
       </div>
       <blockquote>{mention.snippet}</blockquote>
       <div class="row">

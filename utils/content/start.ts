@@ -110,6 +110,7 @@ export async function startLauscher(ctx: ContentScriptContext): Promise<void> {
   checkMarkupWhenIdle();
 
   setUpReplyHandlers(ctx, collector);
+  setUpForgetHandler(ctx, scanner, collector);
 
   let current = profile;
   const tooltip = setUpTooltip(ctx, scanner, collector, () => current);
@@ -149,6 +150,20 @@ function setUpReplyHandlers(ctx: ContentScriptContext, collector: ReturnType<typ
     offInsert();
     offReveal();
   });
+}
+
+/** Background → page: the user ignored a mention (tooltip, popup): its post's highlights go, here and for good. */
+function setUpForgetHandler(
+  ctx: ContentScriptContext,
+  scanner: Scanner,
+  collector: ReturnType<typeof createMentionCollector>,
+) {
+  const off = onMessage('bgForgetMention', ({ data }) => {
+    collector.flushNow();
+    const item = collector.elementFor(data.mentionKey);
+    if (item) scanner.painter.forget(item);
+  });
+  ctx.onInvalidated(off);
 }
 
 function topicLabel(profile: Profile, topicId: string): string {
