@@ -1,8 +1,8 @@
 // "Beitrag öffnen" from the popup: a tab already showing the post is brought to the front instead of a second one.
-// Tab URLs are visible to the extension for the sites it has host access to (its built-in social sites and the
-// sites the user granted), which are the sites permalinks point to.
+// Without the "tabs" permission (its install warning reads "browsing history") Chromium hides the URL of tabs on
+// sites Lauscher only has content scripts for, so such a tab is asked by its content script which page it shows.
 import { browser } from 'wxt/browser';
-import { onMessage } from '../messaging';
+import { onMessage, sendMessage } from '../messaging';
 
 /** Same post: scheme, host (without "www." / "m."), path (without trailing slash) and query; the fragment ignored. */
 export function samePermalink(a: string, b: string): boolean {
@@ -20,7 +20,20 @@ export function samePermalink(a: string, b: string): boolean {
 
 export async function openPermalink(url: string): Promise<{ focused: boolean }> {
   const tabs = await browser.tabs.query({});
-  const tab = tabs.find((t) => t.url && samePermalink(t.url, url));
+  const urls = await Promise.all(
+    tabs.map((t) =>
+      t.url || t.id === undefined
+        ? t.url
+        : sendMessage('bgAskPageUrl', undefined, t.id).then(
+            (r) => r?.url,
+            () => undefined,
+          ),
+    ),
+  );
+  const tab = tabs.find((_, i) => {
+    const u = urls[i];
+    return !!u && samePermalink(u, url);
+  });
   if (tab?.id !== undefined) {
     await browser.tabs.update(tab.id, { active: true });
     if (tab.windowId !== undefined) await browser.windows.update(tab.windowId, { focused: true });

@@ -63,6 +63,10 @@ export function setUpSurge() {
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === SURGE_ALARM) void checkSurge();
   });
+  // New rules, office hours or days off change the answer without any new mention.
+  for (const item of [surgeRuleItem, officeHoursItem, responsePromiseItem]) {
+    item.watch(() => void checkSurge().catch((err) => console.warn('[Lauscher] surge', err)));
+  }
   Dexie.on('storagemutated', () => {
     if (pending) clearTimeout(pending);
     pending = setTimeout(() => {

@@ -111,6 +111,7 @@ export async function startLauscher(ctx: ContentScriptContext): Promise<void> {
 
   setUpReplyHandlers(ctx, collector);
   setUpForgetHandler(ctx, scanner, collector);
+  ctx.onInvalidated(onMessage('bgAskPageUrl', () => ({ url: location.href })));
 
   let current = profile;
   const tooltip = setUpTooltip(ctx, scanner, collector, () => current);

@@ -45,7 +45,7 @@ export function responseFigures(
   const times: number[] = [];
   let within = 0;
   for (const m of answered) {
-    if (m.answeredAt === undefined || m.answeredAt < o.weekStart || m.answeredAt > o.now) continue;
+    if (m.answeredAt === undefined || m.answeredAt < o.weekStart) continue;
     const ms = workingMsBetween(m.firstSeen, m.answeredAt, o.wt);
     times.push(ms);
     if (ms <= o.promiseMs) within += 1;
