@@ -151,10 +151,10 @@ describe('digest', () => {
     expect(await time.getAttribute('title')).toMatch(/^\d\d\.\d\d\.\d\d, \d\d:\d\d$/);
     await expect.poll(badge, { timeout: 10_000 }).toEqual({ text: String(today.length), color: URGENT });
 
-    await popup.screenshot({ path: `${SHOTS}/digest-light.png`, fullPage: true });
+    await popup.screenshot({ path: `${SHOTS}/digest-light.png` });
     const dark = await openPopup({ dark: true });
     await expect.poll(() => dark.getByTestId('mention-item').count(), { timeout: 15_000 }).toBe(30);
-    await dark.screenshot({ path: `${SHOTS}/digest-dark.png`, fullPage: true });
+    await dark.screenshot({ path: `${SHOTS}/digest-dark.png` });
     await dark.close();
 
     // Enter on "Als beantwortet markieren": gone from the queue, focus on the card now in its place.
@@ -309,6 +309,42 @@ describe('digest', () => {
       .toEqual(['update']);
     expect(lauscher.context.pages().length).toBe(pagesBefore);
     await Promise.all([postTab.close(), popup.close(), page.close()]);
+  });
+
+  it('options: the promise in working hours, the holiday list and the surge rule are saved', async () => {
+    const options = await lauscher.context.newPage();
+    await options.goto(lauscher.extensionUrl('options.html'));
+    const stored = (key: string) =>
+      lauscher.worker.evaluate(
+        async (k) =>
+          (
+            await (
+              globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<object> } } } }
+            ).chrome.storage.local.get(k)
+          )[k as never],
+        key,
+      );
+    await options.getByTestId('response-promise-hours').fill('8');
+    await options.getByTestId('response-promise-hours').press('Tab');
+    await options.getByTestId('holiday-input').fill('2026-12-24');
+    await options.getByTestId('holiday-add').click();
+    await options.getByTestId('holiday-input').fill('2026-12-25');
+    await options.getByTestId('holiday-input').press('Enter');
+    await expect.poll(() => stored('responsePromise')).toEqual({ hours: 8, holidays: ['2026-12-24', '2026-12-25'] });
+    expect(await options.getByTestId('holiday-list').locator('li').allInnerTexts()).toEqual([
+      expect.stringContaining('24. Dezember'),
+      expect.stringContaining('25. Dezember'),
+    ]);
+    await options.getByRole('button', { name: /24\. Dezember.*entfernen/ }).click();
+    await expect.poll(() => stored('responsePromise')).toEqual({ hours: 8, holidays: ['2026-12-25'] });
+    await options.getByTestId('surge-min').fill('8');
+    await options.getByTestId('surge-min').press('Tab');
+    await options.getByTestId('surge-factor').fill('4');
+    await options.getByTestId('surge-factor').press('Tab');
+    await expect.poll(() => stored('surgeRule')).toEqual({ factor: 4, min: 8 });
+    await options.getByTestId('surge-min').scrollIntoViewIfNeeded();
+    await options.screenshot({ path: `${SHOTS}/digest-options.png` });
+    await options.close();
   });
 });
 void chrome;
