@@ -346,5 +346,26 @@ describe('digest', () => {
     await options.screenshot({ path: `${SHOTS}/digest-options.png` });
     await options.close();
   });
+
+  it('5,000 open mentions: one query, 50 cards at a time', async () => {
+    const now = Date.now();
+    const rows = Array.from({ length: 5000 }, (_, k) => row(1000 + k, now - (k + 1) * 7 * MIN));
+    const popup = await openPopup();
+    await seed(popup, rows);
+    await popup.reload();
+    await expect
+      .poll(() => popup.getByTestId('digest-unanswered-count').textContent(), { timeout: 20_000 })
+      .toBe('5000');
+    expect(await popup.getByTestId('mention-item').count()).toBe(50);
+    expect(await popup.getByTestId('digest-queue-count').textContent()).toBe('5000 in der Liste');
+    // Oldest waiting first.
+    expect(await popup.getByTestId('mention-item').first().locator('blockquote').textContent()).toContain(
+      'Nummer 5999:',
+    );
+    await popup.getByTestId('digest-more').click();
+    await expect.poll(() => popup.getByTestId('mention-item').count()).toBe(100);
+    expect(await popup.getByTestId('digest-more').textContent()).toBe('Weitere 50 anzeigen (noch 4900)');
+    await popup.close();
+  });
 });
 void chrome;

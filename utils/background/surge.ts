@@ -45,7 +45,6 @@ async function check(now: number): Promise<string[]> {
       iconUrl: browser.runtime.getURL('/notification-icon.png'),
       title: t('digestSurgeTitle'),
       message: t('digestSurgeMessage', [label(rate.topicId), String(rate.lastHour)]),
-      priority: 1,
     });
   }
   return step.alert.map((r) => r.topicId);
