@@ -67,7 +67,6 @@ export async function loadDigest(db: LauscherDb, q: DigestQuery): Promise<Digest
   const now = q.now ?? Date.now();
   const dayStart = startOfBerlinDay(Math.min(q.day ?? now, now));
   const trendStarts = Array.from({ length: TREND_DAYS }, (_, i) => addBerlinDays(dayStart, i - (TREND_DAYS - 1)));
-  const previousStart = addBerlinDays(dayStart, -1);
   const weekStart = startOfBerlinWeek(now);
   const promiseMs = Math.max(0, q.promiseHours) * HOUR_MS;
   const overdueBefore = workingCutoff(now, promiseMs, q.wt);
@@ -105,13 +104,12 @@ export async function loadDigest(db: LauscherDb, q: DigestQuery): Promise<Digest
     if (m.firstSeen < overdueBefore) overdue += 1;
   }
   const trend = trendStarts.map((s, i) => ({ dayStart: s, count: trendCounts[i] ?? dayRows.length }));
-  const previousCount = trend[TREND_DAYS - 2]?.count ?? 0;
   const source = OPEN.some((s) => wanted.includes(s as MentionStatus)) ? [...openRows, ...extraRows] : extraRows;
 
   return {
     dayStart,
     dayCount: dayRows.length,
-    previousCount: previousStart === trend[TREND_DAYS - 2]?.dayStart ? previousCount : 0,
+    previousCount: trend[TREND_DAYS - 2]?.count ?? 0,
     trend,
     byTopic,
     byPlatform,
