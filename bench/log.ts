@@ -20,8 +20,8 @@ import { exportCsv } from '../utils/export/csv';
 import { addLocalDays, digest, recordMentions, startOfLocalDay } from '../utils/mentions';
 import { type Mention, type MentionInput, PLATFORMS } from '../utils/model';
 
-const NOW = new Date(2025, 10, 25, 16, 0).getTime();
-const TODAY = startOfLocalDay(NOW);
+export const NOW = new Date(2025, 10, 25, 16, 0).getTime();
+export const TODAY = startOfLocalDay(NOW);
 const RECENT_PER_DAY = 100;
 const TODAY_EXTRA = 150;
 const TOPICS = ['verkehr', 'bau', 'abfall', 'service', 'kita', 'finanzen', 'krise'];
@@ -32,7 +32,7 @@ const snippet = (i: number) =>
   'und niemand von der Stadtverwaltung sagt, wann die Sperrung aufgehoben wird. Gibt es einen Plan für ' +
   'die Umleitung über die Schillerstraße? Die Anwohner*innen sind genervt und die Busse fahren nicht.';
 
-function mention(i: number, firstSeen: number): Omit<Mention, 'id'> {
+export function mention(i: number, firstSeen: number): Omit<Mention, 'id'> {
   const platform = PLATFORMS[i % PLATFORMS.length] ?? 'generic';
   // The last week: every status; older: handled (answered three hours later, or ignored).
   const recent = firstSeen >= addLocalDays(TODAY, -6);
@@ -58,7 +58,7 @@ function mention(i: number, firstSeen: number): Omit<Mention, 'id'> {
 }
 
 /** `total` mentions: the same 7 recent days in every log, the rest spread over the 83 days before them. */
-async function fill(db: LauscherDb, total: number): Promise<void> {
+export async function fill(db: LauscherDb, total: number): Promise<void> {
   const rows: Omit<Mention, 'id'>[] = [];
   let i = 0;
   for (let day = 0; day < 7; day++) {
@@ -78,7 +78,7 @@ async function fill(db: LauscherDb, total: number): Promise<void> {
 }
 
 /** A bench-only database with the current schema plus an answeredAt index (as issue 14's v2 will declare). */
-function createIndexedDb(name: string): LauscherDb {
+export function createIndexedDb(name: string): LauscherDb {
   const db = new Dexie(name) as LauscherDb;
   for (const { version, stores } of SCHEMA_VERSIONS) db.version(version).stores(stores);
   const last = SCHEMA_VERSIONS.at(-1);
@@ -86,14 +86,14 @@ function createIndexedDb(name: string): LauscherDb {
   return db;
 }
 
-const DIGEST_QUERY = {
+export const DIGEST_QUERY = {
   now: NOW,
   urgentTopicIds: ['krise'],
   wt: { hours: { enabled: true, days: [1, 2, 3, 4, 5], start: '08:00', end: '16:00' }, holidays: [] },
   promiseHours: 24,
 };
 
-async function median(fn: () => Promise<unknown>, runs = 9, warmup = 2): Promise<number> {
+export async function median(fn: () => Promise<unknown>, runs = 9, warmup = 2): Promise<number> {
   for (let k = 0; k < warmup; k++) await fn();
   const times: number[] = [];
   for (let k = 0; k < runs; k++) {
