@@ -19,6 +19,32 @@ function minutesOf(hhmm: string): number {
   return Math.min(24 * 60, Number(m[1]) * 60 + Number(m[2]));
 }
 
+interface DayInfo {
+  window: [number, number] | null;
+  next: number;
+  previous: number;
+}
+/** Per WorkingTime object (one digest query passes one): the Intl look-ups of a day are done once, not per mention. */
+const dayCache = new WeakMap<WorkingTime, Map<number, DayInfo>>();
+
+function dayInfo(dayStart: number, wt: WorkingTime, holidays: Set<string>): DayInfo {
+  let days = dayCache.get(wt);
+  if (!days) {
+    days = new Map();
+    dayCache.set(wt, days);
+  }
+  let info = days.get(dayStart);
+  if (!info) {
+    info = {
+      window: workingWindow(dayStart, wt, holidays),
+      next: addBerlinDays(dayStart + 12 * HOUR_MS, 1),
+      previous: addBerlinDays(dayStart - 12 * HOUR_MS, 0),
+    };
+    days.set(dayStart, info);
+  }
+  return info;
+}
+
 /**
  * The working window of the Berlin day starting at `dayStart`, as instants, or null on a day off. With office hours
  * switched off every hour of every day counts (holidays still do not).
@@ -49,9 +75,9 @@ export function workingMsBetween(from: number, to: number, wt: WorkingTime): num
   let total = 0;
   let day = startOfBerlinDay(from);
   for (let i = 0; day < to && i < MAX_DAYS * 4; i++) {
-    const w = workingWindow(day, wt, holidays);
+    const { window: w, next } = dayInfo(day, wt, holidays);
     if (w) total += Math.max(0, Math.min(to, w[1]) - Math.max(from, w[0]));
-    day = addBerlinDays(day + 12 * HOUR_MS, 1);
+    day = next;
   }
   return total;
 }
@@ -66,14 +92,14 @@ export function workingCutoff(now: number, ms: number, wt: WorkingTime): number 
   let left = ms;
   let day = startOfBerlinDay(now);
   for (let i = 0; i < MAX_DAYS; i++) {
-    const w = workingWindow(day, wt, holidays);
+    const { window: w, previous } = dayInfo(day, wt, holidays);
     if (w) {
       const end = Math.min(now, w[1]);
       const available = Math.max(0, end - w[0]);
       if (available >= left) return end - left;
       left -= available;
     }
-    day = addBerlinDays(day - 12 * HOUR_MS, 0);
+    day = previous;
   }
   return Number.NEGATIVE_INFINITY;
 }
@@ -84,14 +110,14 @@ export function addWorkingMs(from: number, ms: number, wt: WorkingTime): number 
   let left = ms;
   let day = startOfBerlinDay(from);
   for (let i = 0; i < MAX_DAYS; i++) {
-    const w = workingWindow(day, wt, holidays);
+    const { window: w, next } = dayInfo(day, wt, holidays);
     if (w) {
       const start = Math.max(from, w[0]);
       const available = Math.max(0, w[1] - start);
       if (available >= left) return start + left;
       left -= available;
     }
-    day = addBerlinDays(day + 12 * HOUR_MS, 1);
+    day = next;
   }
   return Number.POSITIVE_INFINITY;
 }
