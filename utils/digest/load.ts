@@ -51,6 +51,15 @@ function countDay(db: LauscherDb, start: number): Promise<number> {
   return db.mentions.where('firstSeen').between(start, addBerlinDays(start, 1), true, false).count();
 }
 
+/**
+ * Rows with any of these statuses: one `equals` range per status. `anyOf` is as fast in browsers, but fake-indexeddb
+ * (tests, bench) walks the whole index for every step of an `anyOf` cursor.
+ */
+async function withStatuses(db: LauscherDb, statuses: readonly MentionStatus[]): Promise<Mention[]> {
+  const parts = await Promise.all(statuses.map((s) => db.mentions.where('status').equals(s).toArray()));
+  return parts.flat();
+}
+
 async function answeredSince(db: LauscherDb, weekStart: number): Promise<Mention[]> {
   // Issue 14's schema may index answeredAt; the v1 schema does not.
   if (db.mentions.schema.idxByName.answeredAt) {
