@@ -86,16 +86,8 @@ export async function loadDigest(db: LauscherDb, q: DigestQuery): Promise<Digest
   const [dayRows, trendCounts, openRows, extraRows, answered] = await Promise.all([
     db.mentions.where('firstSeen').between(dayStart, addBerlinDays(dayStart, 1), true, false).toArray(),
     Promise.all(trendStarts.slice(0, -1).map((s) => countDay(db, s))),
-    db.mentions
-      .where('status')
-      .anyOf([...OPEN])
-      .toArray(),
-    extra.length
-      ? db.mentions
-          .where('status')
-          .anyOf([...extra])
-          .toArray()
-      : Promise.resolve([] as Mention[]),
+    withStatuses(db, OPEN),
+    withStatuses(db, extra),
     answeredSince(db, weekStart),
   ]);
 
