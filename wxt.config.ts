@@ -8,9 +8,15 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'de',
-    permissions: ['storage', 'alarms', 'sidePanel', 'unlimitedStorage', 'scripting', 'clipboardWrite'].filter(
-      (p) => browser !== 'firefox' || p !== 'sidePanel',
-    ),
+    permissions: [
+      'storage',
+      'alarms',
+      'sidePanel',
+      'unlimitedStorage',
+      'scripting',
+      'clipboardWrite',
+      'notifications',
+    ].filter((p) => browser !== 'firefox' || p !== 'sidePanel'),
     // Sites users add themselves are asked for one by one at that moment.
     ...(browser === 'firefox' ? { optional_permissions: ['*://*/*'] } : { optional_host_permissions: ['*://*/*'] }),
     // The e2e build (`wxt build --mode e2e`) holds the reserved .example test domain already granted: Playwright

@@ -1,20 +1,27 @@
-// Mention log figures for issue 6 (`npx tsx scripts/bench.ts log`), on fake-indexeddb in Node:
-// - digestQueryRatio: the popup's digest at 100,000 mentions ÷ at 1,000 (target ≤ 5). Both logs hold the same last
-//   7 days (the digest's open window, 850 mentions); the rest is older history. An indexed query costs the same on
-//   both; a scan would cost ~100×.
-// - digestMsDense100k (context): 100,000 mentions spread evenly over 90 days (~1,100 a day), so the open window
-//   itself holds ~7,800: the digest's cost follows the last week's volume.
+// Mention log figures for issues 6 and 15 (`npx tsx scripts/bench.ts log`), on fake-indexeddb in Node:
+// - digestQueryRatio: the popup's digest (utils/digest/load.ts: day counts, 7-day trend, the whole open queue
+//   ranked, this week's response figures) at 100,000 mentions ÷ at 1,000 (target ≤ 5). Both logs hold the same last
+//   7 days (850 mentions, half of them open); the older history is handled (answered or ignored), as a team that
+//   works its queue leaves it. The v1 schema has no answeredAt index, so this week's answers are found through the
+//   `status` index: every answered row is read.
+// - digestQueryRatioAnsweredIndex: the same with an `answeredAt` index (what issue 14's schema v2 adds; load.ts uses
+//   it when present), declared here on a bench-only database.
+// - digestMsDense100k / digestDenseRatio*: 100,000 mentions spread evenly over 90 days (~1,100 a day), so the last
+//   week itself holds ~7,800 (3,900 open): the queue's cost follows the open mentions, not the log.
+// - legacyDigestRatio: the previous top-20 digest (utils/mentions.ts digest), for comparison.
 // - bulkWritePerSec: mentions per second through recordMentions (pseudonym mode, batches of 250, a fifth of each
 //   batch already logged) into the 100k log.
 // - export100kSeconds: reading 100,000 mentions and writing them as CSV.
 import 'fake-indexeddb/auto';
-import { createDb, type LauscherDb } from '../utils/db';
+import Dexie from 'dexie';
+import { createDb, type LauscherDb, SCHEMA_VERSIONS } from '../utils/db';
+import { loadDigest } from '../utils/digest/load';
 import { exportCsv } from '../utils/export/csv';
 import { addLocalDays, digest, recordMentions, startOfLocalDay } from '../utils/mentions';
 import { type Mention, type MentionInput, PLATFORMS } from '../utils/model';
 
-const NOW = new Date(2025, 10, 25, 16, 0).getTime();
-const TODAY = startOfLocalDay(NOW);
+export const NOW = new Date(2025, 10, 25, 16, 0).getTime();
+export const TODAY = startOfLocalDay(NOW);
 const RECENT_PER_DAY = 100;
 const TODAY_EXTRA = 150;
 const TOPICS = ['verkehr', 'bau', 'abfall', 'service', 'kita', 'finanzen', 'krise'];
@@ -25,8 +32,11 @@ const snippet = (i: number) =>
   'und niemand von der Stadtverwaltung sagt, wann die Sperrung aufgehoben wird. Gibt es einen Plan für ' +
   'die Umleitung über die Schillerstraße? Die Anwohner*innen sind genervt und die Busse fahren nicht.';
 
-function mention(i: number, firstSeen: number): Omit<Mention, 'id'> {
+export function mention(i: number, firstSeen: number): Omit<Mention, 'id'> {
   const platform = PLATFORMS[i % PLATFORMS.length] ?? 'generic';
+  // The last week: every status; older: handled (answered three hours later, or ignored).
+  const recent = firstSeen >= addLocalDays(TODAY, -6);
+  const status = recent ? (STATUSES[i % STATUSES.length] ?? 'new') : i % 4 === 3 ? 'ignored' : 'answered';
   return {
     mentionKey: `${platform}:comment:${i}`,
     platform,
@@ -40,14 +50,15 @@ function mention(i: number, firstSeen: number): Omit<Mention, 'id'> {
     firstSeen,
     lastSeen: firstSeen + (i % 4) * 3_600_000,
     seenCount: 1 + (i % 3),
-    status: STATUSES[i % STATUSES.length] ?? 'new',
+    status,
     statusChangedAt: firstSeen,
+    ...(status === 'answered' ? { answeredAt: Math.min(NOW, firstSeen + 3 * 3_600_000) } : {}),
     note: i % 10 === 0 ? 'Weitergeleitet an Tiefbauamt' : '',
   };
 }
 
 /** `total` mentions: the same 7 recent days in every log, the rest spread over the 83 days before them. */
-async function fill(db: LauscherDb, total: number): Promise<void> {
+export async function fill(db: LauscherDb, total: number): Promise<void> {
   const rows: Omit<Mention, 'id'>[] = [];
   let i = 0;
   for (let day = 0; day < 7; day++) {
@@ -66,7 +77,23 @@ async function fill(db: LauscherDb, total: number): Promise<void> {
   }
 }
 
-async function median(fn: () => Promise<unknown>, runs = 9, warmup = 2): Promise<number> {
+/** A bench-only database with the current schema plus an answeredAt index (as issue 14's v2 will declare). */
+export function createIndexedDb(name: string): LauscherDb {
+  const db = new Dexie(name) as LauscherDb;
+  for (const { version, stores } of SCHEMA_VERSIONS) db.version(version).stores(stores);
+  const last = SCHEMA_VERSIONS.at(-1);
+  db.version((last?.version ?? 1) + 1).stores({ mentions: `${last?.stores.mentions}, answeredAt` });
+  return db;
+}
+
+export const DIGEST_QUERY = {
+  now: NOW,
+  urgentTopicIds: ['krise'],
+  wt: { hours: { enabled: true, days: [1, 2, 3, 4, 5], start: '08:00', end: '16:00' }, holidays: [] },
+  promiseHours: 24,
+};
+
+export async function median(fn: () => Promise<unknown>, runs = 9, warmup = 2): Promise<number> {
   for (let k = 0; k < warmup; k++) await fn();
   const times: number[] = [];
   for (let k = 0; k < runs; k++) {
@@ -88,22 +115,41 @@ export default async function run(): Promise<Record<string, unknown>> {
   const t0 = performance.now();
   await fill(large, 100_000);
   const fillSeconds = (performance.now() - t0) / 1000;
+  const smallIdx = createIndexedDb(`bench-log-1k-idx-${stamp}`);
+  const largeIdx = createIndexedDb(`bench-log-100k-idx-${stamp}`);
+  await fill(smallIdx, 1_000);
+  await fill(largeIdx, 100_000);
 
   const opts = { now: NOW, urgentTopicIds: ['krise'] };
   const check = await digest(large, opts);
-  const dense = createDb(`bench-log-dense-${stamp}`);
+  const checkNew = await loadDigest(large, DIGEST_QUERY);
   const denseRows: Omit<Mention, 'id'>[] = [];
   const denseStart = addLocalDays(TODAY, -89);
   for (let k = 0; k < 100_000; k++)
     denseRows.push(mention(k, denseStart + Math.floor((k / 100_000) * (NOW - denseStart))));
+  const dense = createDb(`bench-log-dense-${stamp}`);
+  const denseIdx = createIndexedDb(`bench-log-dense-idx-${stamp}`);
   for (let k = 0; k < denseRows.length; k += 10_000) {
     await dense.mentions.bulkAdd(denseRows.slice(k, k + 10_000) as Mention[]);
+    await denseIdx.mentions.bulkAdd(denseRows.slice(k, k + 10_000) as Mention[]);
   }
-  const digestMsDense100k = await median(() => digest(dense, opts), 5, 1);
-  dense.close();
-  await dense.delete();
-  const digestMs1k = await median(() => digest(small, opts));
-  const digestMs100k = await median(() => digest(large, opts));
+  const denseOpen = (await loadDigest(dense, DIGEST_QUERY)).open;
+  const digestMsDense100k = await median(() => loadDigest(dense, DIGEST_QUERY), 5, 1);
+  const digestMsDense100kIdx = await median(() => loadDigest(denseIdx, DIGEST_QUERY), 5, 1);
+  for (const db of [dense, denseIdx]) {
+    db.close();
+    await db.delete();
+  }
+  const digestMs1k = await median(() => loadDigest(small, DIGEST_QUERY));
+  const digestMs100k = await median(() => loadDigest(large, DIGEST_QUERY));
+  const digestMs1kIdx = await median(() => loadDigest(smallIdx, DIGEST_QUERY));
+  const digestMs100kIdx = await median(() => loadDigest(largeIdx, DIGEST_QUERY));
+  const legacyMs1k = await median(() => digest(small, opts));
+  const legacyMs100k = await median(() => digest(large, opts));
+  for (const db of [smallIdx, largeIdx]) {
+    db.close();
+    await db.delete();
+  }
 
   // bulk writes into the large log: 20 batches of 250, a fifth of each batch seen before
   const batches: MentionInput[][] = [];
@@ -135,10 +181,19 @@ export default async function run(): Promise<Record<string, unknown>> {
 
   return {
     digestQueryRatio: round(digestMs100k / digestMs1k),
+    digestQueryRatioAnsweredIndex: round(digestMs100kIdx / digestMs1kIdx),
+    digestDenseRatio: round(digestMsDense100k / digestMs1k),
+    digestDenseRatioAnsweredIndex: round(digestMsDense100kIdx / digestMs1kIdx),
     digestMs1k: round(digestMs1k),
     digestMs100k: round(digestMs100k),
-    digestWindowRows: check.today + check.yesterday + 5 * RECENT_PER_DAY,
+    digestMs1kAnsweredIndex: round(digestMs1kIdx),
+    digestMs100kAnsweredIndex: round(digestMs100kIdx),
     digestMsDense100k: round(digestMsDense100k),
+    digestMsDense100kAnsweredIndex: round(digestMsDense100kIdx),
+    digestQueue100k: checkNew.queue.length,
+    digestQueueDense100k: denseOpen,
+    legacyDigestRatio: round(legacyMs100k / legacyMs1k),
+    digestWindowRows: check.today + check.yesterday + 5 * RECENT_PER_DAY,
     bulkWritePerSec: Math.round(bulkWritePerSec),
     export100kSeconds: round(exportSeconds),
     exportedRows,

@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { isValidTime } from '../utils/dates';
-import { t, tr } from '../utils/i18n';
+import { absoluteTime, relativeTime } from '../utils/digest/relative';
+import { t, tr, uiLang } from '../utils/i18n';
 import { platformLabel } from '../utils/labels';
 import type { Mention, MentionStatus } from '../utils/model';
 import type { Profile } from '../utils/settings';
@@ -13,10 +14,15 @@ const STATUS_TEXT: Record<MentionStatus, () => string> = {
   ignored: () => t('statusIgnored'),
 };
 
-/** Short local date and time; a badly stored time reads "ungültiges Datum" instead of throwing. */
-export function formatTime(ms: number): string {
-  if (!isValidTime(ms)) return t('dataInvalidDate');
-  return new Date(ms).toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'short' });
+/** "vor 12 Min." with the absolute time ("01.12.26, 06:20") as tooltip; a badly stored time reads "ungültiges Datum". */
+export function TimeAgo({ at, now }: { at: number; now?: number }) {
+  if (!isValidTime(at)) return <span data-testid="invalid-date">{t('dataInvalidDate')}</span>;
+  const lang = uiLang();
+  return (
+    <time dateTime={new Date(at).toISOString()} title={absoluteTime(at, lang)}>
+      {relativeTime(at, now ?? Date.now(), lang)}
+    </time>
+  );
 }
 
 /** One mention; page text is rendered as text only (never as HTML). */
@@ -24,18 +30,31 @@ export function MentionCard({
   mention,
   profile,
   urgent,
+  overdue,
+  now,
+  testId = 'mention-card',
+  focusable,
   children,
 }: {
   mention: Mention;
   profile: Profile;
   urgent?: boolean;
+  /** Open longer than the response promise allows. */
+  overdue?: boolean;
+  /** For the relative time (default: render time). */
+  now?: number;
+  testId?: string;
+  /** Focusable by script (the popup moves focus to the next card after an action), not a tab stop. */
+  focusable?: boolean;
   children?: ComponentChildren;
 }) {
   const kind = mention.kind === 'comment' ? t('kindComment') : t('kindPost');
   return (
     <article
-      class={`card${urgent ? ' urgent' : ''}`}
-      data-testid="mention-card"
+      class={`card${urgent ? ' urgent' : ''}${overdue ? ' overdue' : ''}`}
+      data-testid={testId}
+      data-mention-id={mention.id}
+      tabIndex={focusable ? -1 : undefined}
       aria-label={`${kind}: ${mention.snippet.slice(0, 80)}`}
     >
       <div class="meta row">
@@ -45,14 +64,15 @@ export function MentionCard({
         <span>·</span>
         <span>{mention.author || t('authorUnknown')}</span>
         <span>·</span>
-        {isValidTime(mention.firstSeen) ? (
-          <time dateTime={new Date(mention.firstSeen).toISOString()}>{formatTime(mention.firstSeen)}</time>
-        ) : (
-          <span data-testid="invalid-date">{t('dataInvalidDate')}</span>
-        )}
+        <TimeAgo at={mention.firstSeen} now={now} />
         <span>·</span>
         <span data-testid="mention-status">{(STATUS_TEXT[mention.status] ?? STATUS_TEXT.new)()}</span>
         {urgent && <strong class="error">{t('urgent')}</strong>}
+        {overdue && (
+          <strong class="badge-overdue" data-testid="overdue-badge">
+            {t('digestOverdue')}
+          </strong>
+        )}
       </div>
       <blockquote>{mention.snippet}</blockquote>
       <div class="row">

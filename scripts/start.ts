@@ -80,7 +80,7 @@ console.log('\n=== Lauscher – Tagesüberblick (Demo: Musterstadt) ===');
 console.log(`Erwähnungen heute: ${today}`);
 for (const line of byTopic) console.log(line.replace(/\s*\n\s*/g, ': '));
 console.log('\nZu bearbeiten (dringend zuerst):');
-for (const snippet of (await popup.locator('[data-testid="mention-card"] blockquote').allInnerTexts()).slice(0, 5)) {
+for (const snippet of (await popup.locator('[data-testid="mention-item"] blockquote').allInnerTexts()).slice(0, 5)) {
   console.log(`  – ${snippet}`);
 }
 console.log(`\n${mentions.length} Erwähnungen im Protokoll (IndexedDB der Erweiterung).`);

@@ -502,8 +502,8 @@ export async function getMention(db: LauscherDb, id: number): Promise<Mention | 
 }
 
 /**
- * Sets status and statusChangedAt (and templateUsed when given); "answered" also records answeredAt (and who, with
- * which template version, when given). False if there is no such mention.
+ * Sets status and statusChangedAt (and templateUsed when given); the first time it becomes 'answered' also
+ * answeredAt (and who, with which template version, when given). False if there is no such mention.
  */
 export async function setStatus(
   db: LauscherDb,
@@ -514,12 +514,16 @@ export async function setStatus(
   const now = opts.now ?? Date.now();
   const changes: Partial<Mention> = { status, statusChangedAt: now };
   if (opts.templateUsed !== undefined) changes.templateUsed = opts.templateUsed;
-  if (status === 'answered') {
-    changes.answeredAt = now;
-    if (opts.answeredBy !== undefined) changes.answeredBy = opts.answeredBy;
-    if (opts.templateVersion !== undefined) changes.templateVersion = opts.templateVersion;
-  }
-  return (await db.mentions.update(id, changes)) === 1;
+  if (status !== 'answered') return (await db.mentions.update(id, changes)) === 1;
+  if (opts.answeredBy !== undefined) changes.answeredBy = opts.answeredBy;
+  if (opts.templateVersion !== undefined) changes.templateVersion = opts.templateVersion;
+  // The response figures count the time to the FIRST answer: a later re-marking keeps the first answeredAt.
+  return db.transaction('rw', db.mentions, async () => {
+    const row = await db.mentions.get(id);
+    if (!row) return false;
+    if (row.answeredAt === undefined) changes.answeredAt = now;
+    return (await db.mentions.update(id, changes)) === 1;
+  });
 }
 
 /** Trimmed, at most NOTE_MAX characters. False if there is no such mention. */

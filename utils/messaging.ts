@@ -29,6 +29,14 @@ interface ProtocolMap {
   csIgnoreMention(mention: MentionInput): void;
   /** ui → cs: put a reply into the comment box of the post with this key (side panel "Einfügen"). */
   uiInsertReply(data: { mentionKey: string; text: string }): InsertReplyResult;
+  /** ui → bg: "Beitrag öffnen": focus a tab showing this permalink, else open one. */
+  uiOpenPermalink(data: { url: string }): { focused: boolean };
+  /** ui → bg: "Ignorieren" in the popup: mark the mention ignored and drop its highlights in every tab. */
+  uiIgnoreMention(data: { id: number }): void;
+  /** bg → cs: which page does this tab show? (Tab URLs of content-script-only sites are hidden from the background.) */
+  bgAskPageUrl(): { url: string };
+  /** bg → cs: a mention was ignored: drop the highlights of that post or comment. */
+  bgForgetMention(data: { mentionKey: string }): void;
   /** ui → cs: scroll to and flash the post with this key. */
   uiRevealMention(data: { mentionKey: string }): { found: boolean };
 }

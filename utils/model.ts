@@ -61,6 +61,7 @@ export interface Mention {
   templateUsed?: string;
   /** Schema v2: the matched words as written, when the reply was sent, by whom, with which template version. */
   words?: string[];
+  /** When the mention was first marked answered (epoch ms); kept when the status changes again later. */
   answeredAt?: number;
   answeredBy?: string;
   templateVersion?: number;

@@ -1,16 +1,14 @@
 // Published response hours: outside them Lauscher does not nag with a badge.
 import type { OfficeHours } from './settings';
+import { isWorkingTime } from './working-hours';
 
-function minutesOf(hhmm: string): number {
-  const [h, m] = hhmm.split(':').map(Number);
-  return (h ?? 0) * 60 + (m ?? 0);
-}
-
-export function isWithinOfficeHours(date: Date, hours: OfficeHours): boolean {
+/**
+ * Inside the published office hours by the Berlin clock (the machine may run in another zone), and not on one of
+ * the team's holidays. Switched off: always inside.
+ */
+export function isWithinOfficeHours(date: Date, hours: OfficeHours, holidays: readonly string[] = []): boolean {
   if (!hours.enabled) return true;
-  if (!hours.days.includes(date.getDay())) return false;
-  const now = date.getHours() * 60 + date.getMinutes();
-  return now >= minutesOf(hours.start) && now < minutesOf(hours.end);
+  return isWorkingTime(date.getTime(), { hours, holidays });
 }
 
 const DAY_NAMES = {

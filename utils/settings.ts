@@ -75,6 +75,20 @@ export interface OfficeHours {
   end: string;
 }
 
+/** The published response promise, counted in working time (office hours, without holidays). */
+export interface ResponsePromise {
+  /** Working hours within which a mention is to be answered. */
+  hours: number;
+  /** Days off as "YYYY-MM-DD". */
+  holidays: string[];
+}
+
+/** A topic "surges" when its last hour has more than `factor` × its trailing 7-day hourly mean and at least `min`. */
+export interface SurgeRule {
+  factor: number;
+  min: number;
+}
+
 export interface Privacy {
   /** Superseded by Profile.authorMode (a team setting); read only for profiles that do not have one yet. */
   authorMode: AuthorMode;
@@ -132,6 +146,8 @@ export const DEFAULT_OFFICE_HOURS: OfficeHours = {
   start: '08:00',
   end: '16:00',
 };
+export const DEFAULT_RESPONSE_PROMISE: ResponsePromise = { hours: 24, holidays: [] };
+export const DEFAULT_SURGE_RULE: SurgeRule = { factor: 3, min: 5 };
 export const DEFAULT_PRIVACY: Privacy = { authorMode: 'pseudonym', retentionDays: 90 };
 
 // Versions and migrations: utils/settings-migrations.ts (each tested in tests/unit/settings-migrations.test.ts).
@@ -149,6 +165,14 @@ export const privacyItem = storage.defineItem<Privacy>('local:privacy', {
   fallback: DEFAULT_PRIVACY,
   version: 2,
   migrations: { 2: migratePrivacyV2 },
+});
+export const responsePromiseItem = storage.defineItem<ResponsePromise>('local:responsePromise', {
+  fallback: DEFAULT_RESPONSE_PROMISE,
+  version: 1,
+});
+export const surgeRuleItem = storage.defineItem<SurgeRule>('local:surgeRule', {
+  fallback: DEFAULT_SURGE_RULE,
+  version: 1,
 });
 /** Extra sites (origins) the user allowed Lauscher on, beyond the built-in social networks. */
 export const customSitesItem = storage.defineItem<string[]>('local:customSites', {

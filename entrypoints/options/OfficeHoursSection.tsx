@@ -2,6 +2,8 @@ import { useStorageItem } from '../../components/use-storage-item';
 import { t, uiLang } from '../../utils/i18n';
 import { describeOfficeHours } from '../../utils/office-hours';
 import { officeHoursItem } from '../../utils/settings';
+import { ResponsePromiseFields } from './ResponsePromiseFields';
+import { SurgeFields } from './SurgeFields';
 
 const DAYS = [1, 2, 3, 4, 5, 6, 0];
 
@@ -52,6 +54,8 @@ export function OfficeHoursSection() {
         </div>
       </fieldset>
       <p class="hint">{describeOfficeHours(hours, uiLang())}</p>
+      <ResponsePromiseFields />
+      <SurgeFields />
     </section>
   );
 }

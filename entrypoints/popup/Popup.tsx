@@ -1,58 +1,58 @@
+import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { MentionCard } from '../../components/MentionCard';
 import { TopicChip } from '../../components/TopicChip';
 import { useLiveQuery } from '../../components/use-live-query';
 import { useStorageItem } from '../../components/use-storage-item';
-import {
-  activeMentionItem,
-  markupChangedItem,
-  settingsProblemsItem,
-  storageProblemItem,
-} from '../../utils/background/status-items';
+import { markupChangedItem, settingsProblemsItem, storageProblemItem } from '../../utils/background/status-items';
 import { getDb } from '../../utils/db';
-import { t, tr } from '../../utils/i18n';
+import { startOfBerlinDay } from '../../utils/digest/berlin';
+import { formatDuration, formatShare } from '../../utils/digest/format';
+import { loadDigest } from '../../utils/digest/load';
+import type { QueueFilter } from '../../utils/digest/queue';
+import { t, tr, uiLang } from '../../utils/i18n';
 import { platformLabel } from '../../utils/labels';
-import { digest, markSeen, setStatus } from '../../utils/mentions';
-import type { Mention } from '../../utils/model';
 import { isWithinOfficeHours } from '../../utils/office-hours';
-import { DEMO_PROFILE, officeHoursItem, profileItem } from '../../utils/settings';
+import {
+  DEFAULT_OFFICE_HOURS,
+  DEFAULT_RESPONSE_PROMISE,
+  DEMO_PROFILE,
+  officeHoursItem,
+  profileItem,
+  responsePromiseItem,
+} from '../../utils/settings';
+import { openSidePanel } from './actions';
+import { DigestStats } from './DigestStats';
+import { QueueFilters } from './QueueFilters';
+import { QueueList } from './QueueList';
 
-// sidePanel.open() must run inside the click's user gesture, before any await: know the window beforehand.
-let windowId: number | undefined;
-void browser.windows.getCurrent().then((w) => {
-  windowId = w.id;
-});
-
-function openSidePanel(mention?: Mention) {
-  // Chromium has sidePanel, Firefox (MV2) sidebarAction; neither is in the other's typings.
-  const panels = browser as unknown as {
-    sidePanel?: { open(o: { windowId: number }): Promise<void> };
-    sidebarAction?: { open(): Promise<void> };
-  };
-  const opening =
-    panels.sidePanel && windowId !== undefined
-      ? panels.sidePanel.open({ windowId })
-      : (panels.sidebarAction?.open() ?? Promise.resolve());
-  const remember = mention
-    ? browser.tabs
-        .query({ active: true, currentWindow: true })
-        .then(([tab]) => activeMentionItem.setValue({ mentionKey: mention.mentionKey, tabId: tab?.id }))
-    : Promise.resolve();
-  Promise.all([opening, remember])
-    .then(() => window.close())
-    .catch((err) => console.warn('[Lauscher] side panel', err));
+/** The current minute: relative times, "today" and "overdue" move on while the popup stays open. */
+function useNow(): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const id = setInterval(() => setNow(Date.now()), 60_000);
+    return () => clearInterval(id);
+  }, []);
+  return now;
 }
 
 export function Popup() {
+  const lang = uiLang();
   const profile = useStorageItem(profileItem) ?? DEMO_PROFILE;
   const officeHours = useStorageItem(officeHoursItem);
+  const promise = useStorageItem(responsePromiseItem) ?? DEFAULT_RESPONSE_PROMISE;
   const markupChanged = useStorageItem(markupChangedItem) ?? {};
   const storageProblem = useStorageItem(storageProblemItem);
   const settingsProblems = useStorageItem(settingsProblemsItem) ?? [];
+  const now = useNow();
+  const [day, setDay] = useState<number | undefined>(undefined);
+  const [filter, setFilter] = useState<QueueFilter>({});
   const urgentTopicIds = profile.topics.filter((x) => x.urgent).map((x) => x.id);
-  const d = useLiveQuery(() => digest(getDb(), { urgentTopicIds, topLimit: 8 }), [urgentTopicIds.join()]);
-  const urgent = new Set(urgentTopicIds);
-  const db = getDb();
+  const wt = { hours: officeHours ?? DEFAULT_OFFICE_HOURS, holidays: promise.holidays };
+  const d = useLiveQuery(
+    () => loadDigest(getDb(), { now, day, urgentTopicIds, wt, promiseHours: promise.hours, filter }),
+    [now, day, urgentTopicIds.join(), JSON.stringify(wt), promise.hours, JSON.stringify(filter)],
+  );
+  const todayStart = startOfBerlinDay(now);
 
   return (
     <>
@@ -79,29 +79,13 @@ export function Popup() {
             {storageProblem.message}
           </p>
         )}
-        {officeHours && !isWithinOfficeHours(new Date(), officeHours) && (
+        {officeHours && !isWithinOfficeHours(new Date(now), officeHours, promise.holidays) && (
           <p class="notice">{t('outsideOfficeHours')}</p>
         )}
 
-        <section class="stats" aria-label={t('popupTitle')}>
-          <div class="stat">
-            <strong data-testid="digest-today-count">{d?.today ?? 0}</strong>
-            <span>{t('digestToday')}</span>
-          </div>
-          <div class="stat">
-            <strong data-testid="digest-yesterday-count">{d?.yesterday ?? 0}</strong>
-            <span>{t('digestYesterday')}</span>
-          </div>
-          <div class="stat">
-            <strong data-testid="digest-unanswered-count">{d?.unanswered ?? 0}</strong>
-            <span>
-              {t('digestUnanswered')}
-              {d?.urgentUnanswered ? ` (${d.urgentUnanswered} ${t('urgent')})` : ''}
-            </span>
-          </div>
-        </section>
+        {d && <DigestStats d={d} todayStart={todayStart} onDay={(x) => setDay(x >= todayStart ? undefined : x)} />}
 
-        {d && d.today > 0 && (
+        {d && d.dayCount > 0 && (
           <div class="cols">
             <section aria-labelledby="by-topic">
               <h2 id="by-topic">{t('digestByTopic')}</h2>
@@ -109,7 +93,7 @@ export function Popup() {
                 {Object.entries(d.byTopic)
                   .sort((a, b) => b[1] - a[1])
                   .map(([id, n]) => (
-                    <li key={id}>
+                    <li key={id} data-testid={`digest-topic-${id}`}>
                       <TopicChip topicId={id} topics={profile.topics} municipality={profile.municipality.name} />
                       <strong>{n}</strong>
                     </li>
@@ -132,44 +116,45 @@ export function Popup() {
           </div>
         )}
 
-        <section aria-labelledby="latest">
-          <h2 id="latest">{t('digestLatest')}</h2>
-          {d && d.top.length === 0 && <p class="hint">{t('digestEmpty')}</p>}
-          <div data-testid="digest-list">
-            {d?.top.map((m) => (
-              <MentionCard
-                key={m.id}
-                mention={m}
-                profile={profile}
-                urgent={m.topicIds.some((x) => urgent.has(x)) && (m.status === 'new' || m.status === 'seen')}
-              >
-                <div class="row">
-                  <a
-                    class="button"
-                    href={m.permalink}
-                    target="_blank"
-                    rel="noreferrer noopener"
-                    onClick={() => markSeen(db, [m.id])}
-                  >
-                    {t('openLink')}
-                  </a>
-                  <button type="button" onClick={() => openSidePanel(m)}>
-                    {t('sidepanelTitle')}
-                  </button>
-                  {m.status !== 'answered' && (
-                    <button type="button" onClick={() => setStatus(db, m.id, 'answered')}>
-                      {t('markAnswered')}
-                    </button>
-                  )}
-                  {m.status !== 'ignored' && (
-                    <button type="button" onClick={() => setStatus(db, m.id, 'ignored')}>
-                      {t('markIgnored')}
-                    </button>
-                  )}
-                </div>
-              </MentionCard>
-            ))}
-          </div>
+        {d && (
+          <section aria-labelledby="promise" class="promise">
+            <h2 id="promise">{t('digestPromiseHeading', String(promise.hours))}</h2>
+            <dl class="figures">
+              <div>
+                <dt>{t('digestMedian')}</dt>
+                <dd data-testid="response-median">
+                  {d.response.medianMs === undefined ? '–' : formatDuration(d.response.medianMs, lang)}
+                </dd>
+              </div>
+              <div>
+                <dt>{t('digestWithinPromise')}</dt>
+                <dd data-testid="response-within-promise">
+                  {d.response.withinShare === undefined ? '–' : formatShare(d.response.withinShare, lang)}
+                </dd>
+              </div>
+              <div>
+                <dt>{t('digestOverdueCount')}</dt>
+                <dd data-testid="digest-overdue-count" class={d.overdue ? 'error' : ''}>
+                  {d.overdue}
+                </dd>
+              </div>
+            </dl>
+            <p class="hint">{t('digestResponseBasis', [String(d.response.answered), String(d.response.missed)])}</p>
+          </section>
+        )}
+
+        <section aria-labelledby="queue">
+          <h2 id="queue" tabIndex={-1}>
+            {t('digestLatest')} <span data-testid="digest-unanswered-count">{d?.open ?? 0}</span>
+            {d?.urgentOpen ? ` (${d.urgentOpen} ${t('urgent')})` : ''}
+          </h2>
+          <QueueFilters filter={filter} profile={profile} onChange={setFilter} />
+          {d && (
+            <p class="hint" aria-live="polite" data-testid="digest-queue-count">
+              {t('digestQueueCount', String(d.queue.length))}
+            </p>
+          )}
+          {d && <QueueList queue={d.queue} profile={profile} now={now} />}
         </section>
       </main>
       <footer>

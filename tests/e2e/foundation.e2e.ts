@@ -99,7 +99,7 @@ describe('demo feed on www.facebook.com', () => {
     await popup.goto(lauscher.extensionUrl('popup.html'));
     const stored = (await readMentions(lauscher, popup)).length;
     await expect.poll(async () => Number(await popup.getByTestId('digest-today-count').textContent())).toBe(stored);
-    await expect.poll(() => popup.getByTestId('mention-card').count()).toBeGreaterThan(0);
+    await expect.poll(() => popup.getByTestId('mention-item').count()).toBeGreaterThan(0);
     await popup.screenshot({ path: 'test-results/popup.png' });
     await page.screenshot({ path: 'test-results/demo-feed.png' });
     await popup.close();

@@ -1,13 +1,31 @@
-// "Diesen Beitrag ignorieren" from the on-page tooltip: sets the mention's status to 'ignored' by its mentionKey. The
-// tooltip may be used before the collector's batch reached the log, so a mention not stored yet is first recorded
-// through the same recordMentions path (and privacy mode) the log uses, then marked.
+// Ignoring a mention, from the on-page tooltip (by mentionKey) or the popup (by id): the status becomes 'ignored'
+// and every open tab is told to drop that post's highlights. The tooltip may be used before the post index's batch
+// reached the log, so a mention not stored yet is first recorded through the same recordMentions path (and privacy
+// mode) the log uses, then marked.
+import { browser } from 'wxt/browser';
 import { getDb } from '../db';
 import { recordMentions, setStatus } from '../mentions';
-import { onMessage } from '../messaging';
+import { onMessage, sendMessage } from '../messaging';
 import { mayLog } from '../privacy/site-modes';
 import { teamPrivacy } from '../privacy/team-privacy';
 import { siteModesItem } from '../settings';
 import { notifyLogChanged } from './badge';
+
+/** Tells the content script of every tab to forget this mention's highlights (tabs without one just refuse). */
+export async function broadcastForget(mentionKey: string): Promise<number> {
+  const tabs = await browser.tabs.query({});
+  const sent = await Promise.all(
+    tabs.map((tab) =>
+      tab.id === undefined
+        ? false
+        : sendMessage('bgForgetMention', { mentionKey }, tab.id).then(
+            () => true,
+            () => false,
+          ),
+    ),
+  );
+  return sent.filter(Boolean).length;
+}
 
 export function setUpIgnore() {
   onMessage('csIgnoreMention', async ({ data }) => {
@@ -22,5 +40,15 @@ export function setUpIgnore() {
     }
     if (row) await setStatus(db, row.id, 'ignored');
     void notifyLogChanged();
+    await broadcastForget(data.mentionKey);
+  });
+
+  onMessage('uiIgnoreMention', async ({ data }) => {
+    const db = getDb();
+    const row = await db.mentions.get(data.id);
+    if (!row) return;
+    await setStatus(db, row.id, 'ignored');
+    void notifyLogChanged();
+    await broadcastForget(row.mentionKey);
   });
 }

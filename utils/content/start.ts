@@ -133,6 +133,8 @@ async function runLauscher(ctx: PageScope, mode: RunningMode): Promise<void> {
 
   setUpReplyHandlers(ctx, index);
   flushOnHide(ctx, () => index.flushInChunks(HIDE_CHUNK));
+  setUpForgetHandler(ctx, scanner, index);
+  ctx.onInvalidated(onMessage('bgAskPageUrl', () => ({ url: location.href })));
 
   let current = profile;
   const tooltip = setUpTooltip(ctx, scanner, index, () => current);
@@ -175,6 +177,15 @@ function setUpReplyHandlers(ctx: PageScope, index: PostIndex) {
     offInsert();
     offReveal();
   });
+}
+
+/** Background → page: the user ignored a mention (tooltip, popup): its post's highlights go, here and for good. */
+function setUpForgetHandler(ctx: PageScope, scanner: Scanner, index: PostIndex) {
+  const off = onMessage('bgForgetMention', ({ data }) => {
+    const item = index.elementFor(data.mentionKey);
+    if (item) scanner.painter.forget(item);
+  });
+  ctx.onInvalidated(off);
 }
 
 function topicLabel(profile: Profile, topicId: string): string {

@@ -367,8 +367,11 @@ export function createScanner(options: ScannerOptions) {
       return new Promise((resolve) => idleWaiters.push(resolve));
     },
     stats,
-    /** The painter, read-only use: which span a registered range is (tooltip), what is registered (hit-test). */
-    painter: painter as Pick<Painter, 'lookup' | 'liveCount' | 'liveBlocks' | 'liveBlockAt'>,
+    /**
+     * The painter, read-only use: which span a registered range is (tooltip), what is registered (hit-test); and
+     * `forget` for a post the user ignored.
+     */
+    painter: painter as Pick<Painter, 'lookup' | 'liveCount' | 'liveBlocks' | 'liveBlockAt' | 'forget'>,
   };
 }
 

@@ -72,6 +72,12 @@ export function createPainter(doc: Document, options: PainterOptions = {}) {
   /** Registered range → its span; a WeakMap, so a range dropped by the page or by us costs nothing to forget. */
   const infoOf = new WeakMap<AbstractRange, RangeInfo>();
   let liveRanges = 0;
+  /** Posts the user ignored: their blocks are dropped and never painted again on this page. */
+  const forgotten = new Set<Element>();
+  const isForgotten = (el: Element) => {
+    for (const f of forgotten) if (f.contains(el)) return true;
+    return false;
+  };
 
   /** A Range for a span, or null when the text changed since it was scanned (the observer re-scans it). */
   function rangeOf(s: Span): Range | null {
@@ -211,7 +217,7 @@ export function createPainter(doc: Document, options: PainterOptions = {}) {
      */
     set(el: Element, spans: Span[], group: Element = el) {
       const old = tracked.get(el);
-      if (spans.length === 0) {
+      if (spans.length === 0 || (forgotten.size > 0 && isForgotten(el))) {
         if (old) drop(el);
         return;
       }
@@ -244,6 +250,12 @@ export function createPainter(doc: Document, options: PainterOptions = {}) {
     /** Forgets blocks that left the document (virtualised lists, removed posts). */
     sweep() {
       for (const el of tracked.keys()) if (!el.isConnected) drop(el);
+      for (const f of forgotten) if (!f.isConnected) forgotten.delete(f);
+    },
+    /** An ignored post or comment: drops the highlights inside `item` now and keeps them off on later scans. */
+    forget(item: Element) {
+      forgotten.add(item);
+      for (const el of [...tracked.keys()]) if (item.contains(el)) drop(el);
     },
     /** The span and block element of a range this painter registered, else undefined. */
     lookup(range: AbstractRange): RangeInfo | undefined {

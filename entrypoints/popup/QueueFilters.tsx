@@ -1,0 +1,90 @@
+// Filters over the whole queue: topic, platform, status and a search in the snippets.
+
+import type { QueueFilter } from '../../utils/digest/queue';
+import { t, tr } from '../../utils/i18n';
+import { platformLabel } from '../../utils/labels';
+import { MUNICIPALITY_TOPIC } from '../../utils/matcher';
+import { MENTION_STATUSES, type MentionStatus, PLATFORMS, type Platform } from '../../utils/model';
+import type { Profile } from '../../utils/settings';
+
+const STATUS_LABEL: Record<MentionStatus, () => string> = {
+  new: () => t('statusNew'),
+  seen: () => t('statusSeen'),
+  answered: () => t('statusAnswered'),
+  ignored: () => t('statusIgnored'),
+};
+
+export function QueueFilters({
+  filter,
+  profile,
+  onChange,
+}: {
+  filter: QueueFilter;
+  profile: Profile;
+  onChange: (f: QueueFilter) => void;
+}) {
+  return (
+    <search class="filters" aria-label={t('digestFilters')}>
+      <label>
+        <span>{t('digestFilterTopic')}</span>
+        <select
+          data-testid="digest-filter-topic"
+          value={filter.topicIds?.[0] ?? ''}
+          onChange={(e) => onChange({ ...filter, topicIds: e.currentTarget.value ? [e.currentTarget.value] : [] })}
+        >
+          <option value="">{t('digestFilterAll')}</option>
+          <option value={MUNICIPALITY_TOPIC}>{profile.municipality.name}</option>
+          {profile.topics.map((x) => (
+            <option key={x.id} value={x.id}>
+              {x.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        <span>{t('digestFilterPlatform')}</span>
+        <select
+          data-testid="digest-filter-platform"
+          value={filter.platforms?.[0] ?? ''}
+          onChange={(e) =>
+            onChange({ ...filter, platforms: e.currentTarget.value ? [e.currentTarget.value as Platform] : [] })
+          }
+        >
+          <option value="">{t('digestFilterAll')}</option>
+          {PLATFORMS.map((p) => (
+            <option key={p} value={p}>
+              {platformLabel(tr, p)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        <span>{t('digestFilterStatus')}</span>
+        <select
+          data-testid="digest-filter-status"
+          value={filter.statuses?.length === 1 ? filter.statuses[0] : ''}
+          onChange={(e) =>
+            onChange({ ...filter, statuses: e.currentTarget.value ? [e.currentTarget.value as MentionStatus] : [] })
+          }
+        >
+          <option value="">{t('digestFilterOpen')}</option>
+          {MENTION_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {STATUS_LABEL[s]()}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label class="search">
+        <span>{t('digestSearch')}</span>
+        <input
+          type="search"
+          data-testid="digest-search"
+          value={filter.search ?? ''}
+          placeholder={t('digestSearchPlaceholder')}
+          onInput={(e) => onChange({ ...filter, search: e.currentTarget.value })}
+        />
+      </label>
+    </search>
+  );
+}
