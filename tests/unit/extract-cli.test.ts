@@ -57,7 +57,7 @@ const REAL_SUMMARIES: Array<[string, string, string]> = [
   [
     'https://www.facebook.com/',
     'facebook/2025-07-www-feed-sponsored.html',
-    'facebook: 1 posts, 0 comments, permalinks 1/1 (100%)',
+    'facebook: 1 posts, 0 comments, 1 promoted (highlighted, not logged), permalinks 1/1 (100%)',
   ],
   [
     'https://www.instagram.com/p/DFsnKM3pHnC/',

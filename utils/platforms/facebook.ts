@@ -262,6 +262,14 @@ function postText(item: Element, skip: (el: Element) => boolean): string {
   return textOf(item, (el) => skip(el) || el.matches('[role="button"], form'));
 }
 
+/**
+ * Sponsored posts: Facebook scrambles the visible "Gesponsert"/"Sponsored" label, but an ad's links register an
+ * attribution source for the browser's Attribution Reporting API (`attributionsrc` pointing at
+ * /privacy_sandbox/…/register/source/); organic posts and comments carry none (checked 2026-12 on the saved 2021–2025
+ * pages). Highlighted like any post, never logged.
+ */
+const AD_LINK = 'a[attributionsrc*="register/source"]';
+
 export const facebook: PlatformAdapter = {
   id: 'facebook',
   /** Messenger, settings, login and account pages of the user's own account (checked 2026-12 on saved links). */
@@ -310,6 +318,7 @@ export const facebook: PlatformAdapter = {
         author: author.name,
         authorUrl: author.url,
         time: timeOfItem(container, permalink, skip),
+        promoted: (!comment && !!container.querySelector(AD_LINK)) || undefined,
         get text() {
           return text();
         },

@@ -47,7 +47,13 @@ describe('facebook www feed 2025, sponsored unit (real page)', () => {
       author: 'Indian Cricket Sarcasm',
       text: 'This is what Virat Kohli has earned',
       permalink: 'https://www.facebook.com/photo/?fbid=657567040194363&set=a.154185163865889',
+      promoted: true,
     });
+  });
+
+  it('marks the sponsored unit as promoted by its ad-attribution links; organic posts are not', () => {
+    const organic = loadFixture('facebook/2022-04-www-feed-en.html', 'https://www.facebook.com/');
+    expect(organic.items.every((x) => !x.promoted)).toBe(true);
   });
 });
 
