@@ -101,16 +101,18 @@ export function DataSection() {
       return;
     }
     const current = await profileItem.getValue();
+    // A file from before the team key (or without an author mode) keeps this browser's: pseudonyms stay as they are.
+    const next: Profile = { ...result.profile };
+    if (!next.pseudonymKey && current.pseudonymKey) next.pseudonymKey = current.pseudonymKey;
+    if (!next.authorMode && current.authorMode) next.authorMode = current.authorMode;
     setMessage(null);
-    setPending({ profile: result.profile, summary: diffSummary(tr, profileDiff(current, result.profile)) });
+    setPending({ profile: next, summary: diffSummary(tr, profileDiff(current, next)) });
   }
 
   async function applyProfile() {
     if (!pending) return;
-    // One storage write: the whole profile or nothing. A file from before the team key (or without an author mode)
-    // keeps this browser's: pseudonyms stay as they are.
-    const { pseudonymKey, authorMode } = await profileItem.getValue();
-    await profileItem.setValue({ pseudonymKey, authorMode, ...pending.profile });
+    // One storage write: the whole profile or nothing.
+    await profileItem.setValue(pending.profile);
     setMessage({ ok: true, text: t('dataProfileApplied', pending.summary) });
     setPending(null);
   }

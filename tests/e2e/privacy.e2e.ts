@@ -180,6 +180,8 @@ describe('team pseudonyms', () => {
       await options
         .getByLabel('Teamprofil laden')
         .setInputFiles({ name: 'teamprofil.json', mimeType: 'application/json', buffer: profileFile });
+      // The import shows what changes and applies on confirmation (issue 14).
+      await options.getByTestId('profile-import-apply').click();
       await expect.poll(() => options.getByTestId('key-fingerprint').textContent()).toBe(fingerprintA);
       const page = await b.context.newPage();
       await page.goto(DEMO_URL);

@@ -99,7 +99,7 @@ describe('upgrade v1 → v2 in Chromium', () => {
       const popup = await v2.context.newPage();
       await popup.goto(v2.extensionUrl('popup.html'));
       // the popup opens the database: the upgrade runs
-      await expect.poll(() => popup.getByTestId('mention-card').count(), { timeout: 30_000 }).toBeGreaterThan(0);
+      await expect.poll(() => popup.getByTestId('mention-item').count(), { timeout: 30_000 }).toBeGreaterThan(0);
       const info = await dbInfo(popup);
       expect(info.version).toBe(20);
       expect(info.indexes).toEqual(expect.arrayContaining(['answeredAt', '[status+firstSeen]', 'mentionKey']));

@@ -2,6 +2,7 @@
 // week's response figures. Reads index ranges only: day counts from `firstSeen`, the queue from `status`, answers
 // from `answeredAt` where the schema indexes it (else the answered rows through `status`).
 import type { LauscherDb } from '../db';
+import { readable } from '../mentions';
 import type { Mention, MentionStatus, Platform } from '../model';
 import { HOUR_MS, type WorkingTime, workingCutoff } from '../working-hours';
 import { addBerlinDays, startOfBerlinDay, startOfBerlinWeek } from './berlin';
@@ -57,19 +58,20 @@ function countDay(db: LauscherDb, start: number): Promise<number> {
  */
 async function withStatuses(db: LauscherDb, statuses: readonly MentionStatus[]): Promise<Mention[]> {
   const parts = await Promise.all(statuses.map((s) => db.mentions.where('status').equals(s).toArray()));
-  return parts.flat();
+  // A row stored badly (an older version, a hand-edited import) is read as "ungültiges Datum", never thrown on.
+  return parts.flat().map((m) => readable(m));
 }
 
 async function answeredSince(db: LauscherDb, weekStart: number): Promise<Mention[]> {
   // Issue 14's schema may index answeredAt; the v1 schema does not.
-  if (db.mentions.schema.idxByName.answeredAt) {
-    return db.mentions.where('answeredAt').aboveOrEqual(weekStart).toArray();
-  }
-  return db.mentions
-    .where('status')
-    .equals('answered')
-    .filter((m) => (m.answeredAt ?? -1) >= weekStart)
-    .toArray();
+  const rows = db.mentions.schema.idxByName.answeredAt
+    ? await db.mentions.where('answeredAt').aboveOrEqual(weekStart).toArray()
+    : await db.mentions
+        .where('status')
+        .equals('answered')
+        .filter((m) => (m.answeredAt ?? -1) >= weekStart)
+        .toArray();
+  return rows.map((m) => readable(m));
 }
 
 export async function loadDigest(db: LauscherDb, q: DigestQuery): Promise<DigestData> {
@@ -84,7 +86,11 @@ export async function loadDigest(db: LauscherDb, q: DigestQuery): Promise<Digest
   const extra = wanted.filter((s) => !OPEN.includes(s));
 
   const [dayRows, trendCounts, openRows, extraRows, answered] = await Promise.all([
-    db.mentions.where('firstSeen').between(dayStart, addBerlinDays(dayStart, 1), true, false).toArray(),
+    db.mentions
+      .where('firstSeen')
+      .between(dayStart, addBerlinDays(dayStart, 1), true, false)
+      .toArray()
+      .then((rows) => rows.map((m) => readable(m, now))),
     Promise.all(trendStarts.slice(0, -1).map((s) => countDay(db, s))),
     withStatuses(db, OPEN),
     withStatuses(db, extra),
