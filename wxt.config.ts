@@ -18,6 +18,13 @@ export default defineConfig({
     // carries the content script's test hooks (utils/content/start.ts), which the shipped build leaves out.
     ...(mode === 'e2e' ? { host_permissions: ['*://*.example/*'] } : {}),
     action: { default_title: '__MSG_extName__' },
+    // The mention navigator (utils/background/commands.ts). Alt+Shift+J/K/L are free in Chromium and Firefox (their
+    // own Alt+Shift shortcuts are I, T, B, A); users rebind them in chrome://extensions/shortcuts or about:addons.
+    commands: {
+      'nav-next': { suggested_key: { default: 'Alt+Shift+J' }, description: '__MSG_navNext__' },
+      'nav-previous': { suggested_key: { default: 'Alt+Shift+K' }, description: '__MSG_navPrevious__' },
+      'nav-open': { suggested_key: { default: 'Alt+Shift+L' }, description: '__MSG_navOpen__' },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

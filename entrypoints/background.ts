@@ -1,5 +1,7 @@
 import { defineBackground } from 'wxt/utils/define-background';
+import { setUpAuthorLabel } from '../utils/background/author-label';
 import { setUpBadge } from '../utils/background/badge';
+import { setUpCommands } from '../utils/background/commands';
 import { setUpCustomSites } from '../utils/background/custom-sites';
 import { setUpIgnore } from '../utils/background/ignore';
 import { setUpMentionLog } from '../utils/background/mention-log';
@@ -15,4 +17,6 @@ export default defineBackground(() => {
   setUpIgnore();
   setUpWelcome();
   setUpCustomSites();
+  setUpCommands();
+  setUpAuthorLabel();
 });

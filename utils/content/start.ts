@@ -12,6 +12,7 @@ import { blockText } from '../scanner/text-blocks';
 import { matcherConfigOf, type Profile, profileItem } from '../settings';
 import { snippetAround } from '../snippet';
 import { insertReplyFor } from './insert-reply';
+import { type MentionNavigator, setUpNavigator } from './navigator';
 import { createTooltip } from './tooltip';
 
 /**
@@ -70,6 +71,7 @@ export async function startLauscher(ctx: ContentScriptContext): Promise<void> {
 
   const url = () => location.href;
   let scanner: Scanner | undefined;
+  let navigator: MentionNavigator | undefined;
   const collector = createMentionCollector({
     adapter: pickAdapter(new URL(url()), document),
     pageUrl: url,
@@ -81,7 +83,10 @@ export async function startLauscher(ctx: ContentScriptContext): Promise<void> {
     doc: document,
     matcher: compile(profile),
     highlightFor: highlightLookup(profile),
-    onMatches: (found) => collector.collect(found),
+    onMatches: (found) => {
+      collector.collect(found);
+      navigator?.invalidate();
+    },
     groupFor: (block) => collector.groupFor(block),
     onShadowRoot: adoptHighlightStyles,
     onIdle: TEST_HOOKS ? announceIdle : undefined,
@@ -112,12 +117,18 @@ export async function startLauscher(ctx: ContentScriptContext): Promise<void> {
   setUpReplyHandlers(ctx, collector);
 
   let current = profile;
-  const tooltip = setUpTooltip(ctx, scanner, collector, () => current);
+  const { tooltip, showFor } = setUpTooltip(ctx, scanner, collector, () => current);
+  navigator = setUpNavigator(ctx, scanner.painter, {
+    topicLabel: (topicId) => topicLabel(current, topicId),
+    mentionFor: (hit) => mentionForHit(collector, hit),
+    showTooltip: showFor,
+  });
 
   const unwatch = profileItem.watch((next) => {
     current = next;
     tooltip.hide();
     collector.reset();
+    navigator?.reset();
     scanner.rescanAll({ matcher: compile(next), highlightFor: highlightLookup(next) });
   });
   ctx.onInvalidated(unwatch);
@@ -125,6 +136,7 @@ export async function startLauscher(ctx: ContentScriptContext): Promise<void> {
   ctx.addEventListener(window, 'wxt:locationchange', () => {
     tooltip.hide();
     collector.reset(pickAdapter(new URL(url()), document));
+    navigator?.reset();
     scanner.rescanAll();
     markupChecked = false;
     checkMarkupWhenIdle();
@@ -155,7 +167,10 @@ function topicLabel(profile: Profile, topicId: string): string {
 }
 
 /** The mention a highlight stands in, as the log knows it, with the hovered term and a snippet around it. */
-function mentionForHit(collector: ReturnType<typeof createMentionCollector>, hit: Hit): MentionInput | null {
+function mentionForHit(
+  collector: ReturnType<typeof createMentionCollector>,
+  hit: Pick<Hit, 'span' | 'element' | 'range'>,
+): MentionInput | null {
   const item = collector.itemForNode(hit.span.startNode) ?? hit.element;
   let base = collector.mentionFor(item);
   if (!base) {
@@ -194,6 +209,7 @@ function setUpTooltip(
 
   function show(hit: Hit) {
     clearTimeout(hideTimer);
+    hideTimer = undefined;
     if (tooltip.shown && hit.range === shownRange) return;
     shownRange = hit.range;
     const rects = (hit.range as Range).getClientRects?.();
@@ -241,9 +257,11 @@ function setUpTooltip(
     },
     { passive: true },
   );
+  // Keyboard focus anywhere inside a highlighted post (its author link, a button) opens the tooltip for it.
   ctx.addEventListener(document, 'focusin', (e: FocusEvent) => {
-    if (tooltip.owns(e.target) || !(e.target instanceof Element)) return;
-    const hit = firstHitWithin(scanner.painter, e.target);
+    if (tooltip.owns(e.target) || tooltip.returningFocus || !(e.target instanceof Element)) return;
+    const item = collector.itemForNode(e.target);
+    const hit = firstHitWithin(scanner.painter, item ?? e.target);
     if (hit) show(hit);
     else hideSoon();
   });
@@ -251,5 +269,5 @@ function setUpTooltip(
     passive: true,
     capture: true,
   });
-  return tooltip;
+  return { tooltip, showFor: show };
 }

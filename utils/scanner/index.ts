@@ -241,7 +241,7 @@ export function createScanner(options: ScannerOptions) {
     },
     stats,
     /** The painter, read-only use: which span a registered range is (tooltip), what is registered (hit-test). */
-    painter: painter as Pick<Painter, 'lookup' | 'liveCount' | 'liveBlocks'>,
+    painter: painter as Pick<Painter, 'lookup' | 'liveCount' | 'liveBlocks' | 'allSpans'>,
   };
 }
 
