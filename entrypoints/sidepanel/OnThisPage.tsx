@@ -17,9 +17,22 @@ interface PageState {
   currentId?: number;
 }
 
+/**
+ * The tab beside the panel: the active one of its window. When the panel runs in a tab or window of its own (opened
+ * from the popup as a page, or in the tests) that is the panel itself: then the last focused window's, or any other
+ * window's.
+ */
 async function activeTabId(): Promise<number | undefined> {
-  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  return tab?.id;
+  const own = await browser.tabs.getCurrent?.().catch(() => undefined);
+  for (const query of [
+    { active: true, currentWindow: true },
+    { active: true, lastFocusedWindow: true },
+    { active: true },
+  ]) {
+    const tab = (await browser.tabs.query(query)).find((x) => x.id !== own?.id);
+    if (tab?.id !== undefined) return tab.id;
+  }
+  return undefined;
 }
 
 /** The keys the user bound to the navigator's commands (they may have changed them). */
