@@ -36,7 +36,7 @@ export interface PageMentions {
   version: number;
   /** Omitted when `version` equals the one asked with. */
   items?: PageMention[];
-  /** The mention the navigator is on, if any. */
+  /** The mention the navigator is on, if any (sent on every answer: the shortcuts move it). */
   currentId?: number;
 }
 

@@ -63,6 +63,7 @@ export function OnThisPage({ profile }: { profile: Profile }) {
       if (stopped) return;
       if (!res) last = { tabId, items: null };
       else if (res.items) last = { tabId, version: res.version, items: res.items, currentId: res.currentId };
+      else last = { ...last, currentId: res.currentId };
       setState(last);
       timer = setTimeout(poll, POLL_MS);
     }

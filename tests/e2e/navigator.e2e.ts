@@ -188,6 +188,12 @@ describe('mention navigator', () => {
     const link = feed.locator('[aria-posinset="1"] h3 a').first();
     await link.focus();
     await expect.poll(() => tip.isVisible(), { timeout: 10_000 }).toBe(true);
+    // A screen reader hears that it opened and how to reach it (the tooltip itself is not focused).
+    await expect
+      .poll(liveText, { timeout: 10_000 })
+      .toMatch(
+        /^Lauscher: Baustelle\/Verkehr – ‚Baustelle‘\. Alt\+Pfeil nach unten: zu den Schaltflächen · Esc: schließen$/,
+      );
     await feed.keyboard.press('Alt+ArrowDown');
     const open = tip.getByRole('button', { name: 'In Seitenleiste öffnen' });
     await expect

@@ -200,6 +200,8 @@ export function createNavigator(options: NavigatorOptions) {
   }
 
   return {
+    /** Reads a text through the live region (the tooltip opened by keyboard focus). */
+    say: announce,
     next: () => go(1),
     previous: () => go(-1),
     /** Goes to the mention with this id (side panel list). */
@@ -209,6 +211,8 @@ export function createNavigator(options: NavigatorOptions) {
       if (index < 0) return false;
       return moveTo(items[index] as RangeInfo, index, items.length);
     },
+    /** The side panel list's id of the mention the navigator is on. */
+    currentId: (): number | undefined => (current ? ids.get(current.span) : undefined),
     /** The mention the navigator is on, as the log knows it. */
     currentMention(): MentionInput | null {
       return current?.span.startNode.isConnected ? options.mentionOf(current) : null;
@@ -309,7 +313,7 @@ export function setUpNavigator(
     return { mention: nav.currentMention() };
   });
   const offList = onMessage('uiListPageMentions', ({ data }) => {
-    if (data.version === nav.version) return { version: nav.version };
+    if (data.version === nav.version) return { version: nav.version, currentId: nav.currentId() };
     return nav.pageMentions();
   });
   const offGo = onMessage('uiGoToPageMention', async ({ data }) => ({ found: await nav.goTo(data.id) }));

@@ -1,5 +1,6 @@
 // Content-script main: picks the site adapter, starts the scanner, wires it to the log and to settings changes.
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { t } from '../i18n';
 import { compileMatcher, MUNICIPALITY_TOPIC } from '../matcher';
 import { createMentionCollector, type LogStats } from '../mention-collector';
 import { onMessage, sendMessage } from '../messaging';
@@ -13,7 +14,7 @@ import { matcherConfigOf, type Profile, profileItem } from '../settings';
 import { snippetAround } from '../snippet';
 import { insertReplyFor } from './insert-reply';
 import { type MentionNavigator, setUpNavigator } from './navigator';
-import { createTooltip } from './tooltip';
+import { createTooltip, type TooltipContent } from './tooltip';
 
 /**
  * The test hooks below exist only in the e2e build (`wxt build --mode e2e`): in the shipped extension a page must
@@ -117,7 +118,13 @@ export async function startLauscher(ctx: ContentScriptContext): Promise<void> {
   setUpReplyHandlers(ctx, collector);
 
   let current = profile;
-  const { tooltip, showFor } = setUpTooltip(ctx, scanner, collector, () => current);
+  const { tooltip, showFor } = setUpTooltip(
+    ctx,
+    scanner,
+    collector,
+    () => current,
+    (text) => navigator?.say(text),
+  );
   navigator = setUpNavigator(ctx, scanner.painter, {
     topicLabel: (topicId) => topicLabel(current, topicId),
     mentionFor: (hit) => mentionForHit(collector, hit),
@@ -188,12 +195,20 @@ function mentionForHit(
   };
 }
 
+/** "Lauscher: Baustelle/Verkehr – ‚Baustelle‘. Alt+Pfeil nach unten: …": read when focus opens the tooltip. */
+function focusAnnouncement(content: TooltipContent, shownText: string): string {
+  const head = t('navFocusTip', [content.topicLabel, shownText || content.term]);
+  return content.mention ? `${head} ${t('navTooltipKeys')}` : head;
+}
+
 /** Pointer and focus on highlights show the tooltip; pointermove is throttled to one hit-test per frame. */
 function setUpTooltip(
   ctx: ContentScriptContext,
   scanner: Scanner,
   collector: ReturnType<typeof createMentionCollector>,
   profile: () => Profile,
+  /** Says a text through the navigator's live region: the tooltip opened by focus is otherwise silent. */
+  announce: (text: string) => void,
 ) {
   const tooltip = createTooltip(document, {
     onOpen: (m) => void sendMessage('csOpenInSidePanel', m).catch(() => undefined),
@@ -207,21 +222,21 @@ function setUpTooltip(
   let y = 0;
   let overTooltip = false;
 
-  function show(hit: Hit) {
+  /** Shows the tooltip for a highlight; returns what it shows, or null when it already showed that one. */
+  function show(hit: Hit): TooltipContent | null {
     clearTimeout(hideTimer);
     hideTimer = undefined;
-    if (tooltip.shown && hit.range === shownRange) return;
+    if (tooltip.shown && hit.range === shownRange) return null;
     shownRange = hit.range;
     const rects = (hit.range as Range).getClientRects?.();
     const anchor = rects?.[0] ?? hit.element.getBoundingClientRect();
-    tooltip.show(
-      {
-        topicLabel: topicLabel(profile(), hit.span.topicId),
-        term: hit.span.term,
-        mention: mentionForHit(collector, hit),
-      },
-      anchor,
-    );
+    const content = {
+      topicLabel: topicLabel(profile(), hit.span.topicId),
+      term: hit.span.term,
+      mention: mentionForHit(collector, hit),
+    };
+    tooltip.show(content, anchor);
+    return content;
   }
   function hideSoon() {
     if (!tooltip.shown || hideTimer) return;
@@ -262,8 +277,9 @@ function setUpTooltip(
     if (tooltip.owns(e.target) || tooltip.returningFocus || !(e.target instanceof Element)) return;
     const item = collector.itemForNode(e.target);
     const hit = firstHitWithin(scanner.painter, item ?? e.target);
-    if (hit) show(hit);
-    else hideSoon();
+    const shown = hit && show(hit);
+    if (shown) announce(focusAnnouncement(shown, hit.range.toString()));
+    else if (!hit) hideSoon();
   });
   ctx.addEventListener(window, 'scroll', () => tooltip.shown && !overTooltip && tooltip.hide(), {
     passive: true,
