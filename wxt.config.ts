@@ -25,6 +25,13 @@ export default defineConfig({
     // newspaper host is granted as well: the adapters e2e adds it as a user's site and serves a saved page there.
     ...(mode === 'e2e' ? { host_permissions: ['*://*.example/*', '*://www.zeit.de/*'] } : {}),
     action: { default_title: '__MSG_extName__' },
+    // The mention navigator (utils/background/commands.ts). Alt+Shift+J/K/L are free in Chromium and Firefox (their
+    // own Alt+Shift shortcuts are I, T, B, A); users rebind them in chrome://extensions/shortcuts or about:addons.
+    commands: {
+      'nav-next': { suggested_key: { default: 'Alt+Shift+J' }, description: '__MSG_navNext__' },
+      'nav-previous': { suggested_key: { default: 'Alt+Shift+K' }, description: '__MSG_navPrevious__' },
+      'nav-open': { suggested_key: { default: 'Alt+Shift+L' }, description: '__MSG_navOpen__' },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

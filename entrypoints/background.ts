@@ -1,5 +1,7 @@
 import { defineBackground } from 'wxt/utils/define-background';
+import { setUpAuthorLabel } from '../utils/background/author-label';
 import { setUpBadge } from '../utils/background/badge';
+import { setUpCommands } from '../utils/background/commands';
 import { setUpCustomSites } from '../utils/background/custom-sites';
 import { setUpIgnore } from '../utils/background/ignore';
 import { setUpMentionLog } from '../utils/background/mention-log';
@@ -21,4 +23,6 @@ export default defineBackground(() => {
   setUpSurge();
   setUpWelcome();
   setUpCustomSites();
+  setUpCommands();
+  setUpAuthorLabel();
 });

@@ -18,6 +18,28 @@ export interface InsertReplyResult {
   method?: 'paste' | 'execCommand' | 'setRangeText';
 }
 
+/** The keyboard commands of the mention navigator (manifest `commands`, utils/background/commands.ts). */
+export type NavCommand = 'nav-next' | 'nav-previous' | 'nav-open';
+
+/** One highlighted mention on the current page, in reading order (side panel "Auf dieser Seite"). */
+export interface PageMention {
+  /** Stable while the page keeps that text; used to jump to it. */
+  id: number;
+  topicId: string;
+  topicLabel: string;
+  term: string;
+  snippet: string;
+}
+
+export interface PageMentions {
+  /** Bumped whenever the page's highlights change; the side panel asks again only when it moved. */
+  version: number;
+  /** Omitted when `version` equals the one asked with. */
+  items?: PageMention[];
+  /** The mention the navigator is on, if any (sent on every answer: the shortcuts move it). */
+  currentId?: number;
+}
+
 interface ProtocolMap {
   /** cs → bg: mentions found on the page (batched); the background dedupes and stores them. */
   csLogMentions(mentions: MentionInput[]): { stored: number };
@@ -39,6 +61,14 @@ interface ProtocolMap {
   bgForgetMention(data: { mentionKey: string }): void;
   /** ui → cs: scroll to and flash the post with this key. */
   uiRevealMention(data: { mentionKey: string }): { found: boolean };
+  /** bg → cs: a navigator shortcut was pressed in this tab; `nav-open` answers with the mention to open, if any. */
+  bgNavCommand(data: { command: NavCommand }): { mention: MentionInput | null };
+  /** cs → bg: the author label the log would store for this author (privacy mode applied), for announcements. */
+  csAuthorLabel(data: { author: string }): string;
+  /** ui → cs: the page's highlighted mentions in reading order (side panel), unless `version` is still current. */
+  uiListPageMentions(data: { version?: number }): PageMentions;
+  /** ui → cs: move the navigator to this mention (scroll, outline, tooltip, announcement). */
+  uiGoToPageMention(data: { id: number }): { found: boolean };
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

@@ -22,6 +22,7 @@ import {
   type ReplyTemplate,
 } from '../../utils/settings';
 import { groupVariants, isExpired, type TemplateGroup, type TemplateVars, usableVariants } from '../../utils/templates';
+import { OnThisPage } from './OnThisPage';
 
 function varsFor(
   mention: Mention | undefined,
@@ -175,6 +176,8 @@ export function SidePanel() {
           ))}
         </section>
       )}
+
+      <OnThisPage profile={profile} />
 
       <section aria-labelledby="recent">
         <h2 id="recent">{t('sidepanelRecent')}</h2>

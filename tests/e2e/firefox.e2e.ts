@@ -79,6 +79,47 @@ describe('Firefox ESR', () => {
     expect(rows.flatMap((r) => r.terms as string[])).toContain('Musterstadt');
   });
 
+  // WebDriver BiDi key input is dispatched inside the page, so it never reaches Firefox's shortcut handling (tried:
+  // Alt+Shift+J through input.performActions leaves the page untouched). So: the commands are checked as Firefox
+  // registered them, and the navigator is driven the way the sidebar does, by message to the page.
+  it("registers the navigator shortcuts; the sidebar lists the page's mentions and jumps, the page reads it out", async () => {
+    await firefox.navigate(URL);
+    await poll(
+      () => firefox.evaluate<number>(`CSS.highlights.get('lauscher-amber')?.size ?? 0`),
+      (v) => v > 0,
+    );
+    const options = await firefox.extensionContext('options.html');
+    const commands = await firefox.evaluate<string>(
+      `browser.commands.getAll().then((all) => all.map((c) => c.name + '=' + c.shortcut).sort().join(' '))`,
+      options,
+    );
+    expect(commands).toBe('nav-next=Alt+Shift+J nav-open=Alt+Shift+L nav-previous=Alt+Shift+K');
+    await firefox.send('browsingContext.activate', { context: firefox.context });
+    await firefox.evaluate(
+      `browser.windows.create({ url: 'sidepanel.html?for=nav', focused: false, width: 420, height: 800 }).then(() => true)`,
+      options,
+    );
+    const panel = await firefox.extensionContext('sidepanel.html?for=nav');
+    const heading = await poll(
+      () => firefox.evaluate<string>(`document.getElementById('on-this-page')?.textContent ?? ''`, panel),
+      (v) => /\((?!0\))\d+\)$/.test(v),
+    );
+    expect(heading).toMatch(/^(Auf dieser Seite|On this page) \(\d+\)$/);
+    const total = Number(/\((\d+)\)/.exec(heading)?.[1]);
+    await firefox.evaluate(
+      `document.querySelectorAll('[data-testid="on-this-page-list"] button')[1].click(), true`,
+      panel,
+    );
+    const live = `document.querySelector('lauscher-ui[data-lauscher="navigator"]')?.shadowRoot
+      ?.querySelector('[role="status"]')?.textContent ?? ''`;
+    const said = await poll(
+      () => firefox.evaluate<string>(live),
+      (v) => v !== '',
+    );
+    expect(said).toMatch(new RegExp(`^(Erwähnung 2 von|Mention 2 of) ${total}: `));
+    await firefox.evaluate(`window.close(), true`, panel).catch(() => undefined);
+  });
+
   for (const [name, url] of Object.entries(EDITOR_URLS)) {
     it(`inserts a reply from the side panel into ${name}: the editor's model holds it, Ctrl+Z and typing work`, async () => {
       const options = await firefox.extensionContext('options.html');

@@ -267,6 +267,10 @@ export function createPostIndex(options: PostIndexOptions) {
       const base = read(entry);
       return base ? mentionOf(entry, base) : null;
     },
+    /** The post or comment element around `node` (keyboard focus inside a post), or null outside items. */
+    itemAt(node: Node): Element | null {
+      return locator.itemOf(node)?.el ?? null;
+    },
     /** The item element of a mention read on this page, if it is still there. */
     elementFor(mentionKey: string): Element | undefined {
       const el = byKey.get(mentionKey)?.deref();

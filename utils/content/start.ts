@@ -1,6 +1,7 @@
 // Content-script main: picks the site adapter, starts the scanner, wires it to the log and to settings changes.
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { type SettingsProblem, settingsProblemsItem } from '../background/status-items';
+import { t } from '../i18n';
 import { compileTolerant, MUNICIPALITY_TOPIC, REASON_MESSAGE_KEYS } from '../matcher';
 import { onMessage, sendMessage } from '../messaging';
 import type { MentionInput } from '../model';
@@ -11,9 +12,10 @@ import { firstHitWithin, type Hit, hitTest } from '../scanner/hit-test';
 import { matcherConfigOf, type Profile, profileItem } from '../settings';
 import { flushOnHide } from './flush-on-hide';
 import { insertReplyFor } from './insert-reply';
+import { type MentionNavigator, setUpNavigator } from './navigator';
 import { createPostIndex, type LogStats, type PostIndex } from './post-index';
 import { gatePage, type PageScope, type RunningMode } from './site-gate';
-import { createTooltip } from './tooltip';
+import { createTooltip, type TooltipContent } from './tooltip';
 
 /**
  * The test hooks below exist only in the e2e build (`wxt build --mode e2e`): in the shipped extension a page must
@@ -92,6 +94,7 @@ async function runLauscher(ctx: PageScope, mode: RunningMode): Promise<void> {
 
   const url = () => location.href;
   let scanner: Scanner | undefined;
+  let navigator: MentionNavigator | undefined;
   const index = createPostIndex({
     adapter: pickAdapter(new URL(url()), document),
     pageUrl: url,
@@ -104,7 +107,10 @@ async function runLauscher(ctx: PageScope, mode: RunningMode): Promise<void> {
     doc: document,
     matcher: compile(profile),
     highlightFor: highlightLookup(profile),
-    onMatches: (block, matches) => index.add(block, matches),
+    onMatches: (block, matches) => {
+      navigator?.invalidate();
+      return index.add(block, matches);
+    },
     onShadowRoot: adoptHighlightStyles,
     onIdle: TEST_HOOKS ? announceIdle : undefined,
     signal: ctx.signal,
@@ -137,12 +143,24 @@ async function runLauscher(ctx: PageScope, mode: RunningMode): Promise<void> {
   ctx.onInvalidated(onMessage('bgAskPageUrl', () => ({ url: location.href })));
 
   let current = profile;
-  const tooltip = setUpTooltip(ctx, scanner, index, () => current);
+  const { tooltip, showFor } = setUpTooltip(
+    ctx,
+    scanner,
+    index,
+    () => current,
+    (text) => navigator?.say(text),
+  );
+  navigator = setUpNavigator(ctx, scanner.painter, {
+    topicLabel: (topicId) => topicLabel(current, topicId),
+    mentionFor: (hit) => index.mentionAt(hit.span.startNode),
+    showTooltip: showFor,
+  });
 
   const unwatch = profileItem.watch((next) => {
     current = next;
     tooltip.hide();
     index.reset();
+    navigator?.reset();
     scanner.rescanAll({ matcher: compile(next), highlightFor: highlightLookup(next) });
   });
   ctx.onInvalidated(unwatch);
@@ -150,6 +168,7 @@ async function runLauscher(ctx: PageScope, mode: RunningMode): Promise<void> {
   ctx.addEventListener(window, 'wxt:locationchange', () => {
     tooltip.hide();
     index.reset(pickAdapter(new URL(url()), document));
+    navigator?.reset();
     scanner.rescanAll();
     markupChecked = false;
     checkMarkupWhenIdle();
@@ -199,8 +218,21 @@ function pointerTarget(e: PointerEvent): Node | null {
   return first instanceof Node ? first : null;
 }
 
+/** "Lauscher: Baustelle/Verkehr – ‚Baustelle‘. Alt+Pfeil nach unten: …": read when focus opens the tooltip. */
+function focusAnnouncement(content: TooltipContent, shownText: string): string {
+  const head = t('navFocusTip', [content.topicLabel, shownText || content.term]);
+  return content.mention ? `${head} ${t('navTooltipKeys')}` : head;
+}
+
 /** Pointer and focus on highlights show the tooltip; pointermove is throttled to one hit-test per frame. */
-function setUpTooltip(ctx: PageScope, scanner: Scanner, index: PostIndex, profile: () => Profile) {
+function setUpTooltip(
+  ctx: PageScope,
+  scanner: Scanner,
+  index: PostIndex,
+  profile: () => Profile,
+  /** Says a text through the navigator's live region: the tooltip opened by focus is otherwise silent. */
+  announce: (text: string) => void,
+) {
   const tooltip = createTooltip(document, {
     onOpen: (m) => void sendMessage('csOpenInSidePanel', m).catch(() => undefined),
     onIgnore: (m) => void sendMessage('csIgnoreMention', m).catch(() => undefined),
@@ -216,26 +248,26 @@ function setUpTooltip(ctx: PageScope, scanner: Scanner, index: PostIndex, profil
 
   let shownFor = '';
   let shownBlock: Element | null = null;
-  function show(hit: Hit) {
+  /** Shows the tooltip for a highlight; returns what it shows, or null when it already showed that one. */
+  function show(hit: Hit): TooltipContent | null {
     clearTimeout(hideTimer);
     hideTimer = undefined;
     // The same term of the same topic in the same block (a post naming the town 3,000 times): the tooltip already
     // says it, and leaving the page's DOM alone keeps a pointer move over such a post as cheap as over any other.
     const key = `${hit.span.topicId}\u0000${hit.span.term}`;
-    if (tooltip.shown && (hit.range === shownRange || (hit.element === shownBlock && key === shownFor))) return;
+    if (tooltip.shown && (hit.range === shownRange || (hit.element === shownBlock && key === shownFor))) return null;
     shownRange = hit.range;
     shownBlock = hit.element;
     shownFor = key;
     const rects = (hit.range as Range).getClientRects?.();
     const anchor = rects?.[0] ?? hit.element.getBoundingClientRect();
-    tooltip.show(
-      {
-        topicLabel: topicLabel(profile(), hit.span.topicId),
-        term: hit.span.term,
-        mention: index.mentionAt(hit.span.startNode),
-      },
-      anchor,
-    );
+    const content = {
+      topicLabel: topicLabel(profile(), hit.span.topicId),
+      term: hit.span.term,
+      mention: index.mentionAt(hit.span.startNode),
+    };
+    tooltip.show(content, anchor);
+    return content;
   }
   function hideSoon() {
     if (!tooltip.shown || hideTimer) return;
@@ -272,15 +304,18 @@ function setUpTooltip(ctx: PageScope, scanner: Scanner, index: PostIndex, profil
     },
     { passive: true },
   );
+  // Keyboard focus anywhere inside a highlighted post (its author link, a button) opens the tooltip for it.
   ctx.addEventListener(document, 'focusin', (e: FocusEvent) => {
-    if (tooltip.owns(e.target) || !(e.target instanceof Element)) return;
-    const hit = firstHitWithin(scanner.painter, e.target);
-    if (hit) show(hit);
-    else hideSoon();
+    if (tooltip.owns(e.target) || tooltip.returningFocus || !(e.target instanceof Element)) return;
+    const item = index.itemAt(e.target);
+    const hit = firstHitWithin(scanner.painter, item ?? e.target);
+    const shown = hit && show(hit);
+    if (shown) announce(focusAnnouncement(shown, hit.range.toString()));
+    else if (!hit) hideSoon();
   });
   ctx.addEventListener(window, 'scroll', () => tooltip.shown && !overTooltip && tooltip.hide(), {
     passive: true,
     capture: true,
   });
-  return tooltip;
+  return { tooltip, showFor: show };
 }

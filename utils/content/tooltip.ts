@@ -1,7 +1,8 @@
 // The on-page tooltip for a highlight: topic and term, "open in side panel" and "ignore this post". It lives in a
 // shadow root (open: tests reach it, and it holds nothing private) on a <lauscher-ui> host that is appended to <html>
-// only when first shown, so a page nobody hovers is never touched. The scanner skips <lauscher-ui> (OWN_UI_TAG). Keyboard: Escape closes; Alt+ArrowDown
-// moves focus from the page into the tooltip's buttons; the buttons are native <button>s.
+// only when first shown, so a page nobody hovers is never touched. The scanner skips <lauscher-ui> (OWN_UI_TAG).
+// Keyboard: Escape closes; Alt+ArrowDown moves focus from the page into the tooltip's buttons (native <button>s);
+// Escape, a button or Tab past either end returns focus to where it was on the page.
 import { t } from '../i18n';
 import type { MentionInput } from '../model';
 import { OWN_UI_TAG } from '../scanner/text-blocks';
@@ -32,14 +33,24 @@ const CSS = `
 .topic { font-weight: 600; }
 .term { margin-top: 2px; color: #333; }
 .term b { font-weight: 600; }
+.keys { margin-top: 6px; font-size: 11px; color: #555; }
 .actions { display: flex; gap: 6px; margin-top: 8px; flex-wrap: wrap; }
-.actions[hidden] { display: none; }
+.actions[hidden], .keys[hidden] { display: none; }
 button {
-  font: inherit; cursor: pointer; border: 1px solid #1877f2; border-radius: 6px; padding: 3px 8px;
-  background: #1877f2; color: #fff;
+  font: inherit; cursor: pointer; border: 1px solid #0b5cad; border-radius: 6px; padding: 3px 8px;
+  background: #0b5cad; color: #fff;
 }
-button.secondary { background: #fff; color: #1877f2; }
-button:focus-visible { outline: 2px solid #0b57d0; outline-offset: 2px; }
+button.secondary { background: #fff; color: #0b5cad; }
+/* Focus ring >= 3:1 against the tooltip's background, light and dark. */
+button:focus-visible { outline: 3px solid #0b57d0; outline-offset: 2px; }
+@media (prefers-color-scheme: dark) {
+  .tip { color: #ececec; background: #1f2023; border-color: #4a4d52; }
+  .term { color: #d6d8db; }
+  .keys { color: #b4b8bd; }
+  button { background: #7ab7ff; border-color: #7ab7ff; color: #0b1a2b; }
+  button.secondary { background: #1f2023; color: #7ab7ff; }
+  button:focus-visible { outline-color: #ffbf47; }
+}
 `;
 
 export function createTooltip(doc: Document, options: TooltipOptions) {
@@ -50,8 +61,13 @@ export function createTooltip(doc: Document, options: TooltipOptions) {
   let actions: HTMLDivElement;
   let openBtn: HTMLButtonElement;
   let ignoreBtn: HTMLButtonElement;
+  let keysEl: HTMLDivElement;
   let current: TooltipContent | null = null;
   let shown = false;
+  /** Where focus was on the page before Alt+ArrowDown moved it into the tooltip. */
+  let returnTo: HTMLElement | null = null;
+  /** True while hide() hands focus back: the page's focusin must not reopen the tooltip just closed. */
+  let returning = false;
 
   function build() {
     host = doc.createElement(OWN_UI_TAG.toLowerCase());
@@ -62,11 +78,17 @@ export function createTooltip(doc: Document, options: TooltipOptions) {
     box.className = 'tip';
     box.setAttribute('role', 'dialog');
     box.setAttribute('aria-label', 'Lauscher');
+    box.setAttribute('aria-describedby', 'lauscher-tip-topic lauscher-tip-term');
     box.hidden = true;
     topicEl = doc.createElement('div');
     topicEl.className = 'topic';
+    topicEl.id = 'lauscher-tip-topic';
     termEl = doc.createElement('div');
     termEl.className = 'term';
+    termEl.id = 'lauscher-tip-term';
+    keysEl = doc.createElement('div');
+    keysEl.className = 'keys';
+    keysEl.textContent = t('navTooltipKeys');
     actions = doc.createElement('div');
     actions.className = 'actions';
     openBtn = doc.createElement('button');
@@ -88,10 +110,17 @@ export function createTooltip(doc: Document, options: TooltipOptions) {
       if (e.key === 'Escape') {
         e.stopPropagation();
         hide();
+      } else if (e.key === 'Tab') {
+        // The tooltip sits at the end of the document: Tab out of it goes back to the page, not past the page.
+        const leaving = e.shiftKey ? root.activeElement === openBtn : root.activeElement === ignoreBtn;
+        if (leaving) {
+          e.preventDefault();
+          hide();
+        }
       }
     });
     actions.append(openBtn, ignoreBtn);
-    box.append(topicEl, termEl, actions);
+    box.append(topicEl, termEl, actions, keysEl);
     root.append(style, box);
     doc.documentElement.append(host);
   }
@@ -101,6 +130,8 @@ export function createTooltip(doc: Document, options: TooltipOptions) {
     if (e.key === 'Escape') hide();
     else if (e.altKey && e.key === 'ArrowDown' && current?.mention) {
       e.preventDefault();
+      const active = doc.activeElement;
+      if (!owns(active)) returnTo = active instanceof HTMLElement ? active : null;
       openBtn.focus();
     }
   }
@@ -133,16 +164,31 @@ export function createTooltip(doc: Document, options: TooltipOptions) {
       Object.assign(doc.createElement('b'), { textContent: content.term }),
     );
     actions.hidden = !content.mention;
+    keysEl.hidden = !content.mention;
     box.hidden = false;
     shown = true;
     place(anchor);
   }
 
+  function owns(target: EventTarget | null): boolean {
+    return !!host && target === host;
+  }
+
   function hide() {
     if (!shown) return;
+    const hadFocus = !!host?.shadowRoot?.activeElement;
     shown = false;
     current = null;
     box.hidden = true;
+    if (hadFocus) {
+      returning = true;
+      try {
+        (returnTo?.isConnected ? returnTo : doc.body)?.focus({ preventScroll: true });
+      } finally {
+        returning = false;
+      }
+    }
+    returnTo = null;
   }
 
   return {
@@ -151,10 +197,12 @@ export function createTooltip(doc: Document, options: TooltipOptions) {
     get shown() {
       return shown;
     },
-    /** True for events from inside the tooltip (they are retargeted to the host outside the shadow root). */
-    owns(target: EventTarget | null): boolean {
-      return !!host && target === host;
+    /** True while focus is being handed back to the page after the tooltip closed. */
+    get returningFocus() {
+      return returning;
     },
+    /** True for events from inside the tooltip (they are retargeted to the host outside the shadow root). */
+    owns,
   };
 }
 

@@ -368,10 +368,10 @@ export function createScanner(options: ScannerOptions) {
     },
     stats,
     /**
-     * The painter, read-only use: which span a registered range is (tooltip), what is registered (hit-test); and
-     * `forget` for a post the user ignored.
+     * The painter, read-only use: which span a registered range is (tooltip), what is registered (hit-test); `allSpans`
+     * (the navigator, in reading order); and `forget` for a post the user ignored.
      */
-    painter: painter as Pick<Painter, 'lookup' | 'liveCount' | 'liveBlocks' | 'liveBlockAt' | 'forget'>,
+    painter: painter as Pick<Painter, 'lookup' | 'liveCount' | 'liveBlocks' | 'liveBlockAt' | 'forget' | 'allSpans'>,
   };
 }
 

@@ -261,6 +261,13 @@ export function createPainter(doc: Document, options: PainterOptions = {}) {
     lookup(range: AbstractRange): RangeInfo | undefined {
       return infoOf.get(range);
     },
+    /**
+     * Read-only accessor for the keyboard navigator (utils/content/navigator.ts): every painted span with its block,
+     * registered or kept as offsets, in no particular order.
+     */
+    *allSpans(): Generator<RangeInfo> {
+      for (const t of tracked.values()) for (const span of t.spans) yield { span, element: t.element };
+    },
     /** Number of ranges registered now; 0 means there is nothing to hover. */
     get liveCount() {
       return liveRanges;
