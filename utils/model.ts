@@ -59,4 +59,10 @@ export interface Mention {
   templateUsed?: string;
   /** The version of templateUsed the answer was given with. */
   templateVersion?: number;
+  /** When and by whom (display name) it was answered. */
+  answeredAt?: number;
+  answeredBy?: string;
+  /** Team sync: who set the current status (answered or ignored) and who wrote the note. */
+  statusBy?: string;
+  noteBy?: string;
 }
