@@ -16,7 +16,8 @@ export default defineConfig({
     // The e2e build (`wxt build --mode e2e`) holds the reserved .example test domain already granted: Playwright
     // cannot click Chromium's permission prompt, and a request for a granted host resolves without one. It also
     // carries the content script's test hooks (utils/content/start.ts), which the shipped build leaves out.
-    ...(mode === 'e2e' ? { host_permissions: ['*://*.example/*'] } : {}),
+    // It also holds the loopback test CouchDB (team sync e2e), for the same reason.
+    ...(mode === 'e2e' ? { host_permissions: ['*://*.example/*', 'http://127.0.0.1/*'] } : {}),
     action: { default_title: '__MSG_extName__' },
     ...(browser === 'firefox'
       ? {

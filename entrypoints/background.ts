@@ -5,6 +5,7 @@ import { setUpIgnore } from '../utils/background/ignore';
 import { setUpMentionLog } from '../utils/background/mention-log';
 import { setUpRetention } from '../utils/background/retention';
 import { setUpSidePanel } from '../utils/background/side-panel';
+import { setUpTeamSync } from '../utils/background/team-sync';
 import { setUpWelcome } from '../utils/background/welcome';
 
 export default defineBackground(() => {
@@ -15,4 +16,5 @@ export default defineBackground(() => {
   setUpIgnore();
   setUpWelcome();
   setUpCustomSites();
+  setUpTeamSync();
 });
