@@ -70,7 +70,7 @@ describe('team sync (two browser profiles)', { timeout: 180_000 }, () => {
       .toBe('idle');
   });
 
-  it("Anna's mentions reach Ben; Ben answers in the popup and Anna's popup says who", async () => {
+  it("Anna's mentions reach Ben; Ben answers in the popup and Anna's mention card says who", async () => {
     const feed = await anna.context.newPage();
     await feed.goto(DEMO_URL);
     const annaRows = await until(
@@ -98,12 +98,21 @@ describe('team sync (two browser profiles)', { timeout: 180_000 }, () => {
       (rows) => rows.some((r) => r.mentionKey === answeredKey && r.status === 'answered'),
     );
     expect(onAnna.find((r) => r.mentionKey === answeredKey)).toMatchObject({ answeredBy: 'Ben', statusBy: 'Ben' });
-    const annaPopup = await anna.context.newPage();
-    await annaPopup.goto(anna.extensionUrl('popup.html'));
+    // The mention card (shared by popup and side panel) says who answered; the popup's top list puts open
+    // mentions first, so look at this one in Anna's side panel.
+    await anna.worker.evaluate(
+      (k) =>
+        (
+          globalThis as unknown as { chrome: { storage: { session: { set(o: object): Promise<void> } } } }
+        ).chrome.storage.session.set({ activeMention: { mentionKey: k } }),
+      String(answeredKey),
+    );
+    const panel = await anna.context.newPage();
+    await panel.goto(anna.extensionUrl('sidepanel.html'));
     await expect
-      .poll(() => annaPopup.getByTestId('mention-who').allTextContents(), { timeout: 30_000 })
+      .poll(() => panel.getByTestId('mention-who').allTextContents(), { timeout: 30_000 })
       .toContainEqual(expect.stringMatching(/^beantwortet von Ben, \d{2}:\d{2}$/));
-    await annaPopup.screenshot({ path: '/tmp/lauscher-team-popup.png', fullPage: true });
+    await panel.screenshot({ path: '/tmp/lauscher-team-sidepanel.png', fullPage: true });
   });
 
   it('server down: the status says offline, work goes on, and it catches up after reconnecting', async () => {
