@@ -16,7 +16,8 @@ async function allowServer(url: string): Promise<TeamErrorKey | undefined> {
   if (!checked.ok) return checked.errorKey;
   const origins = [`${checked.origin}/*`];
   try {
-    if (await browser.permissions.contains({ origins })) return undefined;
+    // request() first, with no await before it: Chrome only shows the prompt within the click's user gesture; for
+    // an origin already granted it resolves true without asking.
     return (await browser.permissions.request({ origins })) ? undefined : 'teamErrNoPermission';
   } catch {
     return 'teamErrNoPermission';
