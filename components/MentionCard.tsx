@@ -25,6 +25,29 @@ export function TimeAgo({ at, now }: { at: number; now?: number }) {
   );
 }
 
+/** Team sync: "beantwortet von Anna, 09:12" (today: time only), "ignoriert von Ben", "Notiz von Anna". */
+function WhoDidIt({ mention }: { mention: Mention }) {
+  const parts: string[] = [];
+  if (mention.status === 'answered' && mention.answeredBy) {
+    const at = mention.answeredAt ?? mention.statusChangedAt;
+    const sameDay = new Date(at).toDateString() === new Date().toDateString();
+    const when = sameDay
+      ? new Date(at).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' })
+      : absoluteTime(at, uiLang());
+    parts.push(t('teamAnsweredBy', [mention.answeredBy, when]));
+  } else if (mention.status === 'ignored' && mention.statusBy) {
+    parts.push(t('teamIgnoredBy', mention.statusBy));
+  }
+  if (mention.note && mention.noteBy) parts.push(t('teamNoteBy', mention.noteBy));
+  if (!parts.length) return null;
+  return (
+    <>
+      <span>·</span>
+      <span data-testid="mention-who">{parts.join(' · ')}</span>
+    </>
+  );
+}
+
 /** One mention; page text is rendered as text only (never as HTML). */
 export function MentionCard({
   mention,
@@ -67,6 +90,7 @@ export function MentionCard({
         <TimeAgo at={mention.firstSeen} now={now} />
         <span>·</span>
         <span data-testid="mention-status">{(STATUS_TEXT[mention.status] ?? STATUS_TEXT.new)()}</span>
+        <WhoDidIt mention={mention} />
         {urgent && <strong class="error">{t('urgent')}</strong>}
         {overdue && (
           <strong class="badge-overdue" data-testid="overdue-badge">

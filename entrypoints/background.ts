@@ -10,6 +10,7 @@ import { setUpPseudonymKey } from '../utils/background/pseudonym-key';
 import { setUpRetention } from '../utils/background/retention';
 import { setUpSidePanel } from '../utils/background/side-panel';
 import { setUpSurge } from '../utils/background/surge';
+import { setUpTeamSync } from '../utils/background/team-sync';
 import { setUpWelcome } from '../utils/background/welcome';
 
 export default defineBackground(() => {
@@ -25,4 +26,5 @@ export default defineBackground(() => {
   setUpCustomSites();
   setUpCommands();
   setUpAuthorLabel();
+  setUpTeamSync();
 });

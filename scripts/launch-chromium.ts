@@ -57,7 +57,10 @@ export async function launchLauscher(
     ],
   });
   // Nothing may leave the machine: every request not served from a local file fails.
-  await context.route(/^(https?|wss?):\/\//, (route) => route.abort('blockedbyclient'));
+  // The one exception is a test server on this machine's loopback address (the team-sync CouchDB in e2e).
+  await context.route(/^(https?|wss?):\/\//, (route) =>
+    /^http:\/\/127\.0\.0\.1:\d+\//.test(route.request().url()) ? route.continue() : route.abort('blockedbyclient'),
+  );
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
   const extensionId = new URL(worker.url()).host;
   // First run opens the settings (welcome); let that settle so it cannot take over a page a test opens next.

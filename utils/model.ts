@@ -65,4 +65,7 @@ export interface Mention {
   answeredAt?: number;
   answeredBy?: string;
   templateVersion?: number;
+  /** Team sync: who set the current status (answered or ignored) and who wrote the note. */
+  statusBy?: string;
+  noteBy?: string;
 }

@@ -4,6 +4,7 @@ import { OfficeHoursSection } from './OfficeHoursSection';
 import { PrivacySection } from './PrivacySection';
 import { ProfileForm } from './ProfileForm';
 import { SitesSection } from './SitesSection';
+import { TeamSection } from './TeamSection';
 
 export function Options() {
   return (
@@ -15,6 +16,7 @@ export function Options() {
       <OfficeHoursSection />
       <PrivacySection />
       <DataSection />
+      <TeamSection />
       <p class="hint">{t('about')}</p>
     </main>
   );
