@@ -35,6 +35,10 @@ function tabThrough(page: Page, max = 60): Promise<FocusStop[]> {
         if (!el || el === document.body) return null;
         const w = window as unknown as { __stops?: Set<Element> };
         w.__stops ??= new Set();
+        // A date input keeps focus while Tab walks its day/month/year fields: the same control again, not a cycle.
+        const last = (window as unknown as { __last?: Element }).__last;
+        if (el === last) return null;
+        (window as unknown as { __last?: Element }).__last = el;
         if (w.__stops.has(el)) return 'again' as const;
         w.__stops.add(el);
         const parse = (c: string) => (c.match(/[\d.]+/g) ?? []).map(Number);
