@@ -70,7 +70,7 @@ await popup.screenshot({ path: join(outDir, 'popup.png') });
 const panel = await lauscher.context.newPage();
 await panel.setViewportSize({ width: 420, height: 800 });
 await panel.goto(lauscher.extensionUrl('sidepanel.html'));
-await panel.getByTestId('template-card').first().waitFor();
+await panel.getByTestId('template-item').first().waitFor();
 await panel.screenshot({ path: join(outDir, 'sidepanel.png') });
 
 const mentions = await readMentions(lauscher, popup);
