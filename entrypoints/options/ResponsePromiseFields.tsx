@@ -5,6 +5,7 @@ import { parseDateKey } from '../../utils/digest/berlin';
 import { formatDay } from '../../utils/digest/format';
 import { t, uiLang } from '../../utils/i18n';
 import { responsePromiseItem } from '../../utils/settings';
+import { BoundedNumberField } from './BoundedNumberField';
 
 export function ResponsePromiseFields() {
   const promise = useStorageItem(responsePromiseItem);
@@ -19,22 +20,15 @@ export function ResponsePromiseFields() {
   return (
     <fieldset>
       <legend>{t('digestPromiseLegend')}</legend>
-      <label class="inline">
-        {t('digestPromiseHours')}
-        <input
-          type="number"
-          min={1}
-          max={720}
-          step={1}
-          style={{ width: '6rem' }}
-          data-testid="response-promise-hours"
-          value={promise.hours}
-          onChange={(e) => {
-            const n = Math.round(Number(e.currentTarget.value));
-            if (Number.isFinite(n) && n >= 1 && n <= 720) void save({ hours: n });
-          }}
-        />
-      </label>
+      <BoundedNumberField
+        label={t('digestPromiseHours')}
+        value={promise.hours}
+        min={1}
+        max={720}
+        width="6rem"
+        testId="response-promise-hours"
+        onSave={(hours) => void save({ hours })}
+      />
       <p class="hint">{t('digestPromiseHint')}</p>
       <label for="holiday-input">{t('digestHolidays')}</label>
       <div class="row">
