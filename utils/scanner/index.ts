@@ -7,12 +7,13 @@
 // first full walk skips the blocks the viewport pass did (unless they changed since).
 //
 // Steady-state cost (issue 12): what every later frame pays is the ranges registered (painter.ts keeps only
-// near-viewport ones, at most MAX_LIVE_PER_BLOCK per block), the IntersectionObserver targets (one per post) and the
-// ::highlight properties (measured per property in the header of highlight-styles.ts: background and colour only).
+// near-viewport ones, at most MAX_LIVE_PER_BLOCK per block), the visibility index (near-tracker.ts: nothing per frame,
+// a binary search per scroll) and the ::highlight properties (measured per property in the header of highlight-styles.ts: background and colour only).
 import type { Match, Matcher } from '../matcher';
 import { outermostRoots, scanRootFor } from './mutation-roots';
+import type { VisibilityFactory } from './near-tracker';
 import { createPainter, type Painter, type Span } from './painter';
-import { blockElementOf, createBlockWalker, nodeIndexAt, type TextBlock } from './text-blocks';
+import { blockElementOf, createBlockWalker, isInSkippedSubtree, nodeIndexAt, type TextBlock } from './text-blocks';
 import { visibleRoots } from './viewport';
 
 export interface BlockMatches {
@@ -34,7 +35,8 @@ export interface ScannerOptions {
   signal: AbortSignal;
   /** Longest main-thread slice in ms before yielding to the page. */
   sliceMs?: number;
-  rootMargin?: string;
+  /** Which groups are near the viewport (default: the near tracker; tests pass a fake). */
+  visibility?: VisibilityFactory;
   /** Called for each open shadow root met, e.g. to adopt the highlight styles into it. */
   onShadowRoot?: (root: ShadowRoot) => void;
   /** Called each time the queue drains (everything pending scanned and handed to onMatches). */
@@ -65,17 +67,26 @@ export interface ScanStats {
   startedAt: number;
 }
 
-const NODES_PER_CHECK = 64;
+/** Nodes the walker visits per step (a step yields the blocks completed in them; the clock is read per block). */
+const NODES_PER_CHECK = 32;
+/** How much earlier than `sliceMs` a slice stops starting new blocks (one block and its log reading fit in it). */
+const SLICE_MARGIN_MS = 2;
 
 export function createScanner(options: ScannerOptions) {
   const { doc, signal } = options;
   let matcher = options.matcher;
   let highlightFor = options.highlightFor;
   const sliceMs = options.sliceMs ?? 8;
-  const painter: Painter = createPainter(doc, { rootMargin: options.rootMargin });
+  const painter: Painter = createPainter(doc, { visibility: options.visibility });
   const pending = new Set<Node>();
   const shadowRoots = new Set<ShadowRoot>();
-  let job: { walker: ReturnType<typeof createBlockWalker>; seen: Set<Element>; skip?: Set<Element> } | null = null;
+  let job: {
+    walker: ReturnType<typeof createBlockWalker>;
+    seen: Set<Element>;
+    skip?: Set<Element>;
+    /** Blocks the walker yielded that the last slice had no time left for. */
+    blocks: TextBlock[];
+  } | null = null;
   /** Blocks the viewport pass scanned, for the first full walk to skip; null once that walk has begun. */
   let prescanned: Set<Element> | null = null;
   let initialWalkPending = false;
@@ -138,6 +149,8 @@ export function createScanner(options: ScannerOptions) {
   }
 
   function onMutations(records: MutationRecord[]) {
+    /** Where elements were added or removed: what the near tracker checks for moved posts. */
+    const movedAt: Node[] = [];
     for (const r of records) {
       if (prescanned) unskip(r.target);
       if (r.type === 'characterData') {
@@ -148,9 +161,17 @@ export function createScanner(options: ScannerOptions) {
       for (const node of r.addedNodes) {
         const root = scanRootFor(node);
         if (root) pending.add(root);
+        // An element added can move everything below it; a text node swapped (a time stamp) moves next to nothing.
+        if (node.nodeType === Node.ELEMENT_NODE && !isInSkippedSubtree(node)) movedAt.push(node);
       }
       if (r.removedNodes.length) {
         needSweep = true;
+        for (const node of r.removedNodes) {
+          if (node.nodeType === Node.ELEMENT_NODE) {
+            movedAt.push(r.previousSibling ?? r.target);
+            break;
+          }
+        }
         // Text removed from a block changes what the rest of it says.
         if (r.target.nodeType === Node.ELEMENT_NODE) {
           const root = scanRootFor(r.target);
@@ -158,6 +179,7 @@ export function createScanner(options: ScannerOptions) {
         }
       }
     }
+    if (movedAt.length) painter.layoutChanged(movedAt);
     schedule();
   }
 
@@ -165,7 +187,7 @@ export function createScanner(options: ScannerOptions) {
     if (scheduled || signal.aborted || holdSlices) return;
     scheduled = true;
     if (typeof requestIdleCallback === 'function') requestIdleCallback(runSlice, { timeout: 100 });
-    else setTimeout(runSlice, 0);
+    else setTimeout(() => runSlice(), 0);
   }
 
   function spansFor(block: TextBlock, matches: Match[]): Span[] {
@@ -276,25 +298,41 @@ export function createScanner(options: ScannerOptions) {
     signal.addEventListener('abort', () => clearTimeout(frameless), { once: true });
   }
 
-  function runSlice() {
+  function runSlice(deadline?: IdleDeadline) {
     scheduled = false;
     if (signal.aborted) return;
     const began = performance.now();
-    const until = began + sliceMs;
-    // At least one step per slice, however busy the page: the scan always makes progress.
-    do {
+    // The browser's idle period may be shorter than the budget (a frame is due): end with it.
+    const idle = deadline && !deadline.didTimeout ? deadline.timeRemaining() : sliceMs;
+    // The clock is read after each block, so the last one runs past the check: stop SLICE_MARGIN_MS early.
+    const until = began + Math.max(1, Math.min(sliceMs - SLICE_MARGIN_MS, idle));
+    // At least one block per slice, however busy the page: the scan always makes progress.
+    let first = true;
+    while (first || performance.now() < until) {
+      first = false;
       if (!job) {
         const next = takeRoot();
         if (!next) break;
-        job = { walker: createBlockWalker(next, onShadowRoot), seen: new Set(), skip: prescanned ?? undefined };
+        job = {
+          walker: createBlockWalker(next, onShadowRoot),
+          seen: new Set(),
+          skip: prescanned ?? undefined,
+          blocks: [],
+        };
         prescanned = null;
         initialWalkPending = false;
       }
-      for (const block of job.walker.next(NODES_PER_CHECK)) {
+      if (job.blocks.length === 0) job.blocks = job.walker.next(NODES_PER_CHECK);
+      // One block at a time, checking the clock after each: a slice ends within one block of its budget.
+      let i = 0;
+      while (i < job.blocks.length) {
+        const block = job.blocks[i++] as TextBlock;
         if (!job.skip?.has(block.element)) processBlock(block, job.seen);
+        if (performance.now() >= until) break;
       }
-      if (job.walker.done) job = null;
-    } while (performance.now() < until);
+      job.blocks = job.blocks.slice(i);
+      if (job.blocks.length === 0 && job.walker.done) job = null;
+    }
     if (needSweep) {
       needSweep = false;
       painter.sweep();

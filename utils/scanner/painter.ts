@@ -3,14 +3,15 @@
 // makes every later frame slow. Off-screen matches are kept as plain offsets (not live Ranges, which the browser
 // would also update on every mutation) and turned into Ranges when their block scrolls near.
 //
-// Visibility is observed per group (by default the block itself; the content script passes the post a block belongs
-// to): Chromium recomputes every IntersectionObserver target after any layout change, so observing one element per
-// post instead of one per paragraph keeps an unrelated DOM change on a long feed cheap.
+// Visibility is tracked per group (by default the block itself; the content script passes the post a block belongs
+// to) by near-tracker.ts, a sorted index of the groups' boxes: no IntersectionObserver, whose per-target work
+// Chromium repeats in every frame after any change on the page.
 //
 // A hostile block (a post repeating the town 3,000 times) would still register thousands of ranges when it comes
 // near: such a block registers only a window of MAX_LIVE_PER_BLOCK spans around the viewport, found by a binary
 // search over its spans' positions and moved as the page scrolls. Every span is still tracked and counted.
 import { ALL_HIGHLIGHT_NAMES } from './highlight-styles';
+import { createNearTracker, type VisibilityFactory } from './near-tracker';
 
 /**
  * Most ranges one block registers at a time: ~half a screen of the town named word after word, a whole screen of any
@@ -43,7 +44,7 @@ interface Tracked {
 interface Group {
   target: Element;
   members: Set<Tracked>;
-  /** As last reported by the IntersectionObserver (false until its first report). */
+  /** As last reported by the near tracker (false until its first report). */
   near: boolean;
 }
 
@@ -54,8 +55,8 @@ export interface RangeInfo {
 }
 
 export interface PainterOptions {
-  /** How far beyond the viewport ranges stay registered. */
-  rootMargin?: string;
+  /** Which groups are near the viewport (default: the near tracker; tests pass a fake they drive). */
+  visibility?: VisibilityFactory;
 }
 
 export function createPainter(doc: Document, options: PainterOptions = {}) {
@@ -166,27 +167,22 @@ export function createPainter(doc: Document, options: PainterOptions = {}) {
     view.addEventListener('scroll', onScroll, { passive: true, capture: true });
   }
 
-  const observer = new IntersectionObserver(
-    (entries) => {
-      for (const entry of entries) {
-        const g = groups.get(entry.target);
-        if (!g) continue;
-        g.near = entry.isIntersecting;
-        for (const t of g.members) {
-          if (g.near) register(t);
-          else unregister(t);
-        }
-      }
-    },
-    { rootMargin: options.rootMargin ?? '100% 0px' },
-  );
+  const visibility = (options.visibility ?? createNearTracker)(doc, (target, near) => {
+    const g = groups.get(target);
+    if (!g) return;
+    g.near = near;
+    for (const t of g.members) {
+      if (near) register(t);
+      else unregister(t);
+    }
+  });
 
   function join(t: Tracked, target: Element) {
     let g = groups.get(target);
     if (!g) {
       g = { target, members: new Set(), near: false };
       groups.set(target, g);
-      observer.observe(target);
+      visibility.observe(target);
     }
     g.members.add(t);
     t.group = g;
@@ -198,7 +194,7 @@ export function createPainter(doc: Document, options: PainterOptions = {}) {
     g.members.delete(t);
     if (g.members.size === 0) {
       groups.delete(g.target);
-      observer.unobserve(g.target);
+      visibility.unobserve(g.target);
     }
   }
 
@@ -247,6 +243,10 @@ export function createPainter(doc: Document, options: PainterOptions = {}) {
       old.spans = old.spans.concat(spans);
       if (wasLive) register(old);
     },
+    /** Elements were added or removed at these nodes: the groups' boxes may have moved. */
+    layoutChanged(where: Node[]) {
+      visibility.invalidate(where);
+    },
     /** Forgets blocks that left the document (virtualised lists, removed posts). */
     sweep() {
       for (const el of tracked.keys()) if (!el.isConnected) drop(el);
@@ -288,13 +288,14 @@ export function createPainter(doc: Document, options: PainterOptions = {}) {
       return null;
     },
     /**
-     * Registers now, before the IntersectionObserver's first report, the blocks whose group the caller measured on
-     * screen (the first frame after DOMContentLoaded or a navigation paints them). The observer corrects it later.
+     * Registers now, before the near tracker's first report, the blocks whose group the caller measured on screen
+     * (the first frame after DOMContentLoaded or a navigation paints them). The tracker corrects it later.
      */
     registerNow(groupTarget: Element) {
       const g = groups.get(groupTarget);
       if (!g || g.near) return;
       g.near = true;
+      visibility.markNear(groupTarget);
       for (const t of g.members) register(t);
     },
     /** The element whose visibility decides a block's registration, for blocks tracked now. */
@@ -314,7 +315,7 @@ export function createPainter(doc: Document, options: PainterOptions = {}) {
       return { blocks: tracked.size, spans, live };
     },
     destroy() {
-      observer.disconnect();
+      visibility.disconnect();
       view?.removeEventListener('scroll', onScroll, { capture: true });
       if (scrollFrame) cancelAnimationFrame(scrollFrame);
       bigLive.clear();

@@ -9,7 +9,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createNavigator, inReadingOrder } from '../../../utils/content/navigator';
 import type { MentionInput } from '../../../utils/model';
 import { createPainter, type Span } from '../../../utils/scanner/painter';
-import { FakeIntersectionObserver, installStubs } from '../scanner/_stubs';
+import { FakeVisibility, fakeVisibility, installStubs } from '../scanner/_stubs';
 
 const DE = JSON.parse(
   readFileSync(join(import.meta.dirname, '..', '..', '..', 'public', '_locales', 'de', 'messages.json'), 'utf8'),
@@ -44,7 +44,7 @@ const LABELS: Record<string, string> = { bau: 'Baustelle/Verkehr', municipality:
 
 beforeEach(() => {
   installStubs();
-  FakeIntersectionObserver.everythingVisible = false; // nothing registered: every span is kept as offsets
+  FakeVisibility.everythingVisible = false; // nothing registered: every span is kept as offsets
   for (const host of document.querySelectorAll('lauscher-ui')) host.remove();
   vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(getMessage as never);
   document.body.innerHTML =
@@ -53,7 +53,7 @@ beforeEach(() => {
 });
 
 function setUp(mention: (el: Element) => MentionInput | null = () => null) {
-  const painter = createPainter(document);
+  const painter = createPainter(document, { visibility: fakeVisibility });
   // Painted out of reading order, as a scan of appended posts and re-scanned blocks does.
   painter.set(document.getElementById('c') as Element, [span('c', 'Umleitung')]);
   painter.set(document.getElementById('a') as Element, [

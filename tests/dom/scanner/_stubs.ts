@@ -1,41 +1,43 @@
-// Stand-ins for what happy-dom lacks: the CSS Custom Highlight API (Highlight, CSS.highlights) and an
-// IntersectionObserver the test drives (or that reports every target visible as soon as it is observed).
+// Stand-ins for what happy-dom lacks: the CSS Custom Highlight API (Highlight, CSS.highlights) and layout, so the
+// painter's visibility source is a fake the test drives (or that reports every target near as soon as it is observed).
+import type { NearChange, Visibility, VisibilityFactory } from '../../../utils/scanner/near-tracker';
 
 export class FakeHighlight extends Set<AbstractRange> {
   priority = 0;
   type = 'highlight';
 }
 
-export class FakeIntersectionObserver {
-  static instances: FakeIntersectionObserver[] = [];
-  /** When true, every observed target is reported intersecting right away (in a microtask). */
+/** The painter's visibility source, driven by the test (or reporting every target near as soon as it is observed). */
+export class FakeVisibility implements Visibility {
+  static instances: FakeVisibility[] = [];
+  /** When true, every observed target is reported near right away (in a microtask). */
   static everythingVisible = true;
   readonly targets = new Set<Element>();
-  constructor(
-    private readonly callback: (entries: Array<{ target: Element; isIntersecting: boolean }>, o: unknown) => void,
-    readonly options?: { rootMargin?: string },
-  ) {
-    FakeIntersectionObserver.instances.push(this);
+  invalidations = 0;
+  constructor(private readonly onChange: NearChange) {
+    FakeVisibility.instances.push(this);
   }
   observe(target: Element) {
     this.targets.add(target);
-    if (FakeIntersectionObserver.everythingVisible) queueMicrotask(() => this.report([target], true));
+    if (FakeVisibility.everythingVisible) queueMicrotask(() => this.report([target], true));
   }
   unobserve(target: Element) {
     this.targets.delete(target);
   }
+  markNear(_target: Element) {}
+  invalidate() {
+    this.invalidations += 1;
+  }
   disconnect() {
     this.targets.clear();
   }
-  takeRecords() {
-    return [];
-  }
-  /** Reports targets (still observed) entering or leaving the viewport. */
-  report(targets: Iterable<Element>, isIntersecting: boolean) {
-    const entries = [...targets].filter((t) => this.targets.has(t)).map((target) => ({ target, isIntersecting }));
-    if (entries.length) this.callback(entries, this);
+  /** Reports targets (still observed) coming near the viewport or leaving it. */
+  report(targets: Iterable<Element>, near: boolean) {
+    for (const t of targets) if (this.targets.has(t)) this.onChange(t, near);
   }
 }
+
+export const fakeVisibility: VisibilityFactory = (_doc, onChange) => new FakeVisibility(onChange);
 
 /** Installs the stubs on globalThis; returns the highlight registry. */
 export function installStubs(): Map<string, FakeHighlight> {
@@ -45,9 +47,8 @@ export function installStubs(): Map<string, FakeHighlight> {
   const css = (g.CSS as Record<string, unknown> | undefined) ?? {};
   Object.defineProperty(css, 'highlights', { value: registry, configurable: true, writable: true });
   g.CSS = css;
-  g.IntersectionObserver = FakeIntersectionObserver;
-  FakeIntersectionObserver.instances = [];
-  FakeIntersectionObserver.everythingVisible = true;
+  FakeVisibility.instances = [];
+  FakeVisibility.everythingVisible = true;
   return registry;
 }
 

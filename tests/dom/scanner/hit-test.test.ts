@@ -5,7 +5,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { hitTest, hitTestRanges } from '../../../utils/scanner/hit-test';
 import { createPainter, MAX_LIVE_PER_BLOCK, type Span } from '../../../utils/scanner/painter';
-import { FakeIntersectionObserver, installStubs } from './_stubs';
+import { FakeVisibility, fakeVisibility, installStubs } from './_stubs';
 
 let measured = 0;
 
@@ -38,7 +38,7 @@ function spansOf(text: Text, word: string, n: number): Span[] {
 
 beforeEach(() => {
   installStubs();
-  FakeIntersectionObserver.everythingVisible = false;
+  FakeVisibility.everythingVisible = false;
   measured = 0;
 });
 
@@ -69,10 +69,10 @@ describe('hit-test', () => {
 
   it('measures nothing when the pointer is over an element outside every registered block', () => {
     document.body.innerHTML = '<p id="a">Lindenbrück</p><div id="b"><span id="s">Wetter</span></div>';
-    const painter = createPainter(document);
+    const painter = createPainter(document, { visibility: fakeVisibility });
     const a = document.getElementById('a') as HTMLElement;
     painter.set(a, spansOf(a.firstChild as Text, 'Lindenbrück', 1));
-    (FakeIntersectionObserver.instances.at(-1) as FakeIntersectionObserver).report([a], true);
+    (FakeVisibility.instances.at(-1) as FakeVisibility).report([a], true);
     layOut([...painter.liveBlocks()].flatMap((b) => b.ranges));
     expect(hitTest(painter, 50, 10, document.getElementById('s'))).toBeNull();
     expect(measured).toBe(0);
@@ -86,9 +86,9 @@ describe('painter: hostile blocks', () => {
     document.body.innerHTML = '<p id="p"></p>';
     const p = document.getElementById('p') as HTMLElement;
     p.append(Array(3000).fill('Lindenbrück').join(' '));
-    const painter = createPainter(document);
+    const painter = createPainter(document, { visibility: fakeVisibility });
     painter.set(p, spansOf(p.firstChild as Text, 'Lindenbrück', 3000));
-    (FakeIntersectionObserver.instances.at(-1) as FakeIntersectionObserver).report([p], true);
+    (FakeVisibility.instances.at(-1) as FakeVisibility).report([p], true);
     expect(painter.liveCount).toBe(MAX_LIVE_PER_BLOCK);
     expect(painter.stats()).toEqual({ blocks: 1, spans: 3000, live: MAX_LIVE_PER_BLOCK });
     expect(painter.liveBlockAt(p.firstChild as Text)?.ranges).toHaveLength(MAX_LIVE_PER_BLOCK);

@@ -2,7 +2,7 @@
 // An ignored post: its highlights go at once and do not come back when the page is scanned again.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createPainter, type Span } from '../../../utils/scanner/painter';
-import { type FakeHighlight, FakeIntersectionObserver, highlightTexts, installStubs } from './_stubs';
+import { type FakeHighlight, FakeVisibility, fakeVisibility, highlightTexts, installStubs } from './_stubs';
 
 let registry: Map<string, FakeHighlight>;
 
@@ -22,7 +22,7 @@ function span(el: Element, word: string): Span {
 
 beforeEach(() => {
   registry = installStubs();
-  FakeIntersectionObserver.everythingVisible = false;
+  FakeVisibility.everythingVisible = false;
   document.body.innerHTML =
     '<article id="p1"><p id="a">Baustelle am Markt</p><p id="b">Stau am Ring</p></article>' +
     '<article id="p2"><p id="c">Baustelle am Bahnhof</p></article>';
@@ -32,11 +32,11 @@ const $ = (id: string) => document.getElementById(id) as HTMLElement;
 
 describe('painter.forget', () => {
   it('drops the blocks inside the ignored post only, and keeps them off on later scans', () => {
-    const painter = createPainter(document);
+    const painter = createPainter(document, { visibility: fakeVisibility });
     painter.set($('a'), [span($('a'), 'Baustelle')], $('p1'));
     painter.set($('b'), [span($('b'), 'Stau')], $('p1'));
     painter.set($('c'), [span($('c'), 'Baustelle')], $('p2'));
-    FakeIntersectionObserver.instances.at(-1)?.report([$('p1'), $('p2')], true);
+    FakeVisibility.instances.at(-1)?.report([$('p1'), $('p2')], true);
     expect(highlightTexts(registry)).toEqual({ 'lauscher-amber': ['Baustelle', 'Stau', 'Baustelle'] });
 
     painter.forget($('p1'));

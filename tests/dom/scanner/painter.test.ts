@@ -1,7 +1,14 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createPainter, type Span } from '../../../utils/scanner/painter';
-import { type FakeHighlight, FakeIntersectionObserver, flushMicrotasks, highlightTexts, installStubs } from './_stubs';
+import {
+  type FakeHighlight,
+  FakeVisibility,
+  fakeVisibility,
+  flushMicrotasks,
+  highlightTexts,
+  installStubs,
+} from './_stubs';
 
 let registry: Map<string, FakeHighlight>;
 
@@ -21,16 +28,16 @@ function span(el: Element, word: string, name = 'lauscher-amber', topicId = 'bau
 
 beforeEach(() => {
   registry = installStubs();
-  FakeIntersectionObserver.everythingVisible = false;
+  FakeVisibility.everythingVisible = false;
   document.body.innerHTML = '<p id="a">Baustelle und Stau</p><p id="b">Hochwasser in Musterstadt</p>';
 });
 
 const $ = (id: string) => document.getElementById(id) as HTMLElement;
-const io = () => FakeIntersectionObserver.instances.at(-1) as FakeIntersectionObserver;
+const io = () => FakeVisibility.instances.at(-1) as FakeVisibility;
 
 describe('painter', () => {
   it('registers ranges only while their block is near the viewport', () => {
-    const painter = createPainter(document);
+    const painter = createPainter(document, { visibility: fakeVisibility });
     painter.set($('a'), [span($('a'), 'Baustelle'), span($('a'), 'Stau')]);
     expect(painter.stats()).toEqual({ blocks: 1, spans: 2, live: 0 });
     expect(highlightTexts(registry)).toEqual({});
@@ -44,7 +51,7 @@ describe('painter', () => {
   });
 
   it('set replaces, append adds, an empty set drops the block', () => {
-    const painter = createPainter(document);
+    const painter = createPainter(document, { visibility: fakeVisibility });
     painter.set($('a'), [span($('a'), 'Baustelle')]);
     io().report([$('a')], true);
     painter.set($('a'), [span($('a'), 'Stau')]);
@@ -57,7 +64,7 @@ describe('painter', () => {
   });
 
   it('knows which span and block a registered range is (tooltip), and lists live blocks (hit-test)', () => {
-    const painter = createPainter(document);
+    const painter = createPainter(document, { visibility: fakeVisibility });
     painter.set($('b'), [
       span($('b'), 'Hochwasser', 'lauscher-blue', 'unwetter'),
       span($('b'), 'Musterstadt', 'lauscher-municipality', 'municipality'),
@@ -73,7 +80,7 @@ describe('painter', () => {
   });
 
   it('sweep drops blocks that left the document and releases their ranges', () => {
-    const painter = createPainter(document);
+    const painter = createPainter(document, { visibility: fakeVisibility });
     painter.set($('a'), [span($('a'), 'Stau')]);
     painter.set($('b'), [span($('b'), 'Hochwasser', 'lauscher-blue')]);
     io().report([$('a'), $('b')], true);
@@ -86,7 +93,7 @@ describe('painter', () => {
   });
 
   it('destroy removes its highlights from the registry', async () => {
-    const painter = createPainter(document);
+    const painter = createPainter(document, { visibility: fakeVisibility });
     expect(registry.size).toBeGreaterThan(0);
     painter.destroy();
     await flushMicrotasks();

@@ -4,7 +4,7 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { compileMatcher } from '../../../utils/matcher';
 import { createScanner } from '../../../utils/scanner';
-import { installStubs } from './_stubs';
+import { fakeVisibility, installStubs } from './_stubs';
 
 let controller: AbortController;
 beforeEach(() => {
@@ -17,6 +17,7 @@ afterEach(() => controller.abort());
 it('scans every queued subtree even when each slice has room for only one', async () => {
   const found: string[] = [];
   const scanner = createScanner({
+    visibility: fakeVisibility,
     doc: document,
     matcher: compileMatcher({ municipality: { name: 'Musterstadt' }, topics: [] }),
     highlightFor: () => 'lauscher-municipality',
@@ -44,6 +45,7 @@ it('keeps scanning when a consumer of the matches throws', async () => {
   document.body.innerHTML = '<p>Musterstadt</p><div><p>Noch einmal Musterstadt</p></div>';
   let calls = 0;
   const scanner = createScanner({
+    visibility: fakeVisibility,
     doc: document,
     matcher: compileMatcher({ municipality: { name: 'Musterstadt' }, topics: [] }),
     highlightFor: () => 'lauscher-municipality',

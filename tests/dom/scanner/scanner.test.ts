@@ -8,7 +8,7 @@ import { compileMatcher, type MatcherConfig } from '../../../utils/matcher';
 import { type BlockMatches, createScanner, type ScanStats } from '../../../utils/scanner';
 import { firstHitWithin } from '../../../utils/scanner/hit-test';
 import { collectBlocks } from '../../../utils/scanner/text-blocks';
-import { type FakeHighlight, highlightTexts, installStubs } from './_stubs';
+import { type FakeHighlight, fakeVisibility, highlightTexts, installStubs } from './_stubs';
 
 const CONFIG: MatcherConfig = {
   municipality: { name: 'Lima', aliases: [] },
@@ -40,6 +40,7 @@ let idle: ScanStats[];
 function start() {
   const matcher = compileMatcher(CONFIG);
   const scanner = createScanner({
+    visibility: fakeVisibility,
     doc: document,
     matcher,
     highlightFor: (topicId) => NAMES[topicId] ?? null,
