@@ -66,6 +66,11 @@ function isEditable(el: Element): boolean {
   return v !== null && v !== 'false';
 }
 
+/** An element whose text runs on with its neighbours' (<a>, <b>, <span> …): never a block of its own. */
+export function isInlineElement(el: Element): boolean {
+  return INLINE_TAGS.has(el.tagName.toUpperCase());
+}
+
 export function isSkippedElement(el: Element): boolean {
   return SKIP_TAGS.has(el.tagName.toUpperCase()) || el.tagName === OWN_UI_TAG || isEditable(el);
 }

@@ -1,12 +1,12 @@
 // @vitest-environment happy-dom
-// The viewport pass: what the browser's hit test finds on screen is scanned and registered in the first animation
-// frame, before the IntersectionObserver has reported anything; the idle walk then does the rest without scanning
-// those blocks again. happy-dom has no layout: elementFromPoint is given (the first post is "on screen").
+// The viewport pass: what is on screen is scanned and registered in the first animation frame, before the near
+// tracker has reported anything; the idle walk then does the rest without scanning those blocks again. happy-dom has
+// no layout: the tests give the boxes (the first post is "on screen").
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { compileMatcher } from '../../../utils/matcher';
 import { type BlockMatches, createScanner, type ScanStats } from '../../../utils/scanner';
 import { visibleRoots } from '../../../utils/scanner/viewport';
-import { FakeIntersectionObserver, highlightTexts, installStubs } from './_stubs';
+import { FakeVisibility, fakeVisibility, highlightTexts, installStubs } from './_stubs';
 
 let controller: AbortController;
 
@@ -21,25 +21,44 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
+/** happy-dom has no layout: the test says where an element's box is (others have none, like display:contents). */
+function place(el: Element, top: number, height: number) {
+  vi.spyOn(el, 'getBoundingClientRect').mockReturnValue({
+    top,
+    bottom: top + height,
+    left: 0,
+    right: 600,
+    width: 600,
+    height,
+    x: 0,
+    y: top,
+  } as DOMRect);
+}
+const $ = (id: string) => document.getElementById(id) as HTMLElement;
+
 describe('viewport pass', () => {
-  it('lifts hit elements to their innermost block elements and skips body and editors', () => {
-    const p1 = document.getElementById('p1') as HTMLElement;
-    const bold = p1.querySelector('b') as HTMLElement;
-    const one = document.getElementById('one') as HTMLElement;
-    const hits = [bold, one, document.body];
-    let i = 0;
-    vi.spyOn(document, 'elementFromPoint').mockImplementation(() => hits[i++ % hits.length] as Element);
-    expect(visibleRoots(document)).toEqual([p1]);
+  it('descends to the elements on screen that are small enough to scan whole, lifting inline ones to their block', () => {
+    Object.defineProperty(window, 'innerHeight', { configurable: true, value: 800 });
+    Object.defineProperty(window, 'innerWidth', { configurable: true, value: 1000 });
+    document.body.innerHTML = `<div id="feed">${Array.from({ length: 40 }, (_, i) => `<div id="post${i}"><p>Beitrag ${i}</p></div>`).join('')}</div><div id="side"><span id="tag">Lindenbrück</span></div><textarea id="box">Lindenbrück</textarea>`;
+    place($('feed'), -3000, 12_000);
+    for (let i = 0; i < 40; i++) place($(`post${i}`), -3000 + i * 300, 280);
+    place($('tag'), 100, 20);
+    place($('box'), 200, 50);
+    // Posts 10 (from 0) to 12 (from 600) meet the 800 px screen; the span stands for its block; no editors.
+    expect(visibleRoots(document)).toEqual([$('post10'), $('post11'), $('post12'), $('side')]);
   });
 
-  it('registers the on-screen block in the first frame, before any intersection report, and scans it once', async () => {
+  it('registers the on-screen post in the first frame, before any visibility report, and scans it once', async () => {
     const registry = installStubs();
-    FakeIntersectionObserver.everythingVisible = false;
-    const p1 = document.getElementById('p1') as HTMLElement;
-    vi.spyOn(document, 'elementFromPoint').mockImplementation(() => p1);
+    FakeVisibility.everythingVisible = false;
+    place($('feed'), 0, 2000);
+    place($('one'), 0, 300);
+    place($('two'), 900, 300);
     const found: BlockMatches[] = [];
     const idle: ScanStats[] = [];
     const scanner = createScanner({
+      visibility: fakeVisibility,
       doc: document,
       matcher: compileMatcher({
         municipality: { name: 'Lindenbrück', aliases: [] },
@@ -55,10 +74,13 @@ describe('viewport pass', () => {
     });
     scanner.start();
     await new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
-    // Registered from the frame callback: p1's match, and the rest of its post as soon as it is scanned.
-    expect(highlightTexts(registry)['lauscher-municipality']).toEqual(['Lindenbrück']);
+    // Registered from the frame callback: the post on screen, scanned whole.
+    expect(highlightTexts(registry)).toEqual({
+      'lauscher-municipality': ['Lindenbrück'],
+      'lauscher-amber': ['Baustelle'],
+    });
     await scanner.whenIdle();
-    expect(idle.at(-1)?.viewportMatches).toBe(1);
+    expect(idle.at(-1)?.viewportMatches).toBe(2);
     expect(idle.at(-1)?.matches).toBe(3);
     // Every match handed over once: the idle walk skipped the block the viewport pass had scanned.
     expect(found.map((f) => f.block.text)).toEqual([
@@ -66,7 +88,7 @@ describe('viewport pass', () => {
       'Baustelle am Markt',
       'Lindenbrück feiert',
     ]);
-    // The post on screen is registered whole; the other waits for the IntersectionObserver.
+    // The post below the screen waits for the near tracker.
     expect(highlightTexts(registry)).toEqual({
       'lauscher-municipality': ['Lindenbrück'],
       'lauscher-amber': ['Baustelle'],
