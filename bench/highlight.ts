@@ -20,9 +20,10 @@
 //   minus without (same window on the plain page). Goal ≤ 0. longTasks: the same while 2,000 posts stream in at 100
 //   per animation frame.
 // - pointerMoveRatio.{ordinary,town3000,text200k}: pointer moves over an ordinary post, a post with 3,000 town
-//   mentions and a 200,000-character post (both inserted at the top of the feed): from the pointermove event to the
-//   end of the next frame (which runs Lauscher's hit-test and shows/moves its tooltip), median of the moves, with ÷
-//   without. Goal ≤ 1.5.
+//   mentions and a 200,000-character post (both inserted at the top of the feed): main-thread CPU per move (its
+//   event, Lauscher's hit-test, the tooltip shown or moved, the frame), 30 moves on a grid, with ÷ without. Each post
+//   gets two passes; the figure is the second, the first (which includes the page's first tooltip) is printed beside
+//   it in pointerMoveMs. Goal ≤ 1.5.
 // - incrementalRatio: 50 posts appended to the 2,000-post page (scrolled to its end) until scanned and painted ÷ on
 //   the empty page (medians of 5). Goal ≤ 2.
 // - recall (matches tracked ÷ planted, goal 1.0), domMutations (MutationObserver records from DOMContentLoaded until
@@ -234,7 +235,11 @@ function changeWall(page: Page, kind: 'class' | 'text', rounds: number) {
  * Pointer moves over `selector`'s visible box, `moves` on a grid, one per frame: main-thread CPU per move (compared)
  * and the median wall time from the pointermove event to the end of the next frame.
  */
-async function pointerCost(page: Page, selector: string, moves = 30): Promise<{ cpu: number; wall: number }> {
+async function pointerCost(
+  page: Page,
+  selector: string,
+  moves = 30,
+): Promise<{ cpu: number; first: number; wall: number }> {
   await page.evaluate((sel) => {
     document.querySelector(sel)?.scrollIntoView({ block: 'start' });
     window.scrollBy(0, -20);
@@ -246,24 +251,32 @@ async function pointerCost(page: Page, selector: string, moves = 30): Promise<{ 
     const r = (document.querySelector(sel) as Element).getBoundingClientRect();
     return { left: r.left, top: Math.max(0, r.top), right: r.right, bottom: Math.min(innerHeight, r.bottom) };
   }, selector);
-  await page.evaluate(() => {
-    (window as unknown as BenchWindow).__bench.moves = [];
-  });
   const cdp = await cpuOf(page);
-  const c0 = await threadMs(cdp);
-  for (let i = 0; i < moves; i++) {
-    const x = box.left + ((i % 6) + 0.5) * ((box.right - box.left) / 6);
-    const y = box.top + (Math.floor(i / 6) + 0.5) * ((box.bottom - box.top) / Math.ceil(moves / 6));
-    await page.mouse.move(x, y);
-    await page.waitForFunction((n) => (window as unknown as BenchWindow).__bench.moves.length > n, i, {
-      timeout: 30_000,
-      polling: 'raf',
+  const pass = async () => {
+    await page.evaluate(() => {
+      (window as unknown as BenchWindow).__bench.moves = [];
     });
-  }
-  const cpu = ((await threadMs(cdp)) - c0) / moves;
+    const c0 = await threadMs(cdp);
+    for (let i = 0; i < moves; i++) {
+      const x = box.left + ((i % 6) + 0.5) * ((box.right - box.left) / 6);
+      const y = box.top + (Math.floor(i / 6) + 0.5) * ((box.bottom - box.top) / Math.ceil(moves / 6));
+      await page.mouse.move(x, y);
+      await page.waitForFunction((n) => (window as unknown as BenchWindow).__bench.moves.length > n, i, {
+        timeout: 30_000,
+        polling: 'raf',
+      });
+    }
+    return ((await threadMs(cdp)) - c0) / moves;
+  };
+  // The first pass over a post includes the page's first tooltip (Lauscher's UI host is added to the page then, once:
+  // on this page its first layout and pre-paint cost ~100–150 ms); the second pass is what every later move costs.
+  const first = await pass();
+  await page.mouse.move(2, 2);
+  await page.waitForTimeout(400);
+  const cpu = await pass();
   await cdp.detach();
   await page.mouse.move(2, 2);
-  return { cpu, wall: median(await page.evaluate(() => (window as unknown as BenchWindow).__bench.moves)) };
+  return { cpu, first, wall: median(await page.evaluate(() => (window as unknown as BenchWindow).__bench.moves)) };
 }
 
 interface LoadRun {
@@ -442,7 +455,8 @@ export default async function run(): Promise<Record<string, unknown>> {
     const hostileStats = (await page.evaluate(
       () => (window as unknown as BenchWindow).__bench.idle.at(-1) as IdleStats,
     )) as IdleStats;
-    const pointer: Record<string, { with: { cpu: number; wall: number }; without: { cpu: number; wall: number } }> = {};
+    type Cost = Awaited<ReturnType<typeof pointerCost>>;
+    const pointer: Record<string, { with: Cost; without: Cost }> = {};
     for (const [key, sel] of [
       ['ordinary', '[aria-posinset="3"]'],
       ['town3000', '[aria-posinset="9001"] .p'],
@@ -625,7 +639,7 @@ export default async function run(): Promise<Record<string, unknown>> {
       'highlight.pointerMoveMs': Object.entries(pointer)
         .map(
           ([k, v]) =>
-            `${k} CPU ${r2(v.with.cpu)} vs ${r2(v.without.cpu)}, wall ${r2(v.with.wall)} vs ${r2(v.without.wall)}`,
+            `${k} CPU ${r2(v.with.cpu)} vs ${r2(v.without.cpu)} (first pass ${r2(v.with.first)} vs ${r2(v.without.first)}), wall ${r2(v.with.wall)} vs ${r2(v.without.wall)}`,
         )
         .join('; '),
       'highlight.hostileMatches': hostileStats.matches - stats.matches,

@@ -267,7 +267,19 @@ describe('digest', () => {
         return n;
       });
     await expect.poll(inFirstPost, { timeout: 15_000 }).toBeGreaterThan(0);
-    const before = Object.values(await highlightTexts(page)).flat().length;
+    // Everything near the screen registered: the count holds still between two looks (a loaded machine is slow).
+    let before = -1;
+    await expect
+      .poll(
+        async () => {
+          const n = Object.values(await highlightTexts(page)).flat().length;
+          const still = n === before;
+          before = n;
+          return still;
+        },
+        { timeout: 15_000, interval: 500 },
+      )
+      .toBe(true);
 
     const popup = await openPopup();
     await popup.getByTestId('digest-search').fill('Bahnhofstraße noch dauert');

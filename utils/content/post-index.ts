@@ -28,6 +28,8 @@ export interface LogStats {
   extracted: number;
   sent: number;
   batches: number;
+  /** Items the adapter located around matched blocks (proof that the site's markup is still what it expects). */
+  located: number;
 }
 
 export interface PostIndexOptions {
@@ -46,6 +48,10 @@ export interface PostIndexOptions {
 
 /** Items recorded but not yet read, at most, while the scanner is still busy (see drainSlice and readBacklog). */
 const MAX_UNREAD = 100;
+/** Items the back-pressure reads per block scanned over MAX_UNREAD (a slice of the scan holds a few blocks). */
+const BACKLOG_BURST = 8;
+/** Mentions read under back-pressure wait for this many before they are sent (fewer messages, each cheap). */
+const SEND_BATCH = 48;
 
 interface Entry {
   item: LocatedItem;
@@ -85,7 +91,7 @@ export function createPostIndex(options: PostIndexOptions) {
   let out: MentionInput[] = [];
   const delayMs = options.delayMs ?? 250;
   const sliceMs = options.sliceMs ?? 8;
-  const counters: LogStats = { extractMs: 0, slices: 0, extracted: 0, sent: 0, batches: 0 };
+  const counters: LogStats = { extractMs: 0, slices: 0, extracted: 0, sent: 0, batches: 0, located: 0 };
 
   function read(entry: Entry): Entry['base'] {
     if (entry.base !== undefined) return entry.base;
@@ -195,18 +201,19 @@ export function createPostIndex(options: PostIndexOptions) {
 
   /**
    * Back-pressure: when more than MAX_UNREAD items wait unread (a long page scanned faster than idle time reads it,
-   * as on a busy machine), the oldest are read now, in the scan's own slice. What a closing tab still has to read
-   * then always fits the time Chromium gives it.
+   * as on a busy machine), the oldest are read now, a few per block, in the scan's own slice. What a closing tab
+   * still has to read (and send: flushInChunks sends what was read here too) always fits the time Chromium gives it.
    */
   function readBacklog() {
     if (changed.size <= MAX_UNREAD) return;
     const began = performance.now();
+    // A few at a time, so the scan's slice stays within its budget; sent once a batch has gathered.
     for (const entry of changed) {
-      if (changed.size <= MAX_UNREAD / 2) break;
+      if (changed.size <= MAX_UNREAD - BACKLOG_BURST) break;
       changed.delete(entry);
       take(entry);
     }
-    send();
+    if (out.length >= SEND_BATCH) send();
     counters.extractMs += performance.now() - began;
   }
 
@@ -237,6 +244,7 @@ export function createPostIndex(options: PostIndexOptions) {
           end: first ? first.end : -1,
         };
         entries.set(item.el, entry);
+        if (!item.fallback) counters.located += 1;
       } else if (first && entry.text.length < SHORT_BLOCK && block.text.length > entry.text.length) {
         // A name line ("Stadt Musterstadt") makes a poor snippet: the post's own text is the longer block.
         entry.text = block.text;
@@ -319,6 +327,7 @@ export function createPostIndex(options: PostIndexOptions) {
       out = [];
       draining = false;
       generation += 1;
+      counters.located = 0;
     },
     stats: (): LogStats => ({ ...counters }),
   };

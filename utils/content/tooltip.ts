@@ -21,15 +21,24 @@ export interface TooltipOptions {
 }
 
 const CSS = `
-:host { all: initial; }
+:host {
+  all: initial;
+  /* Out of the page's flow and a layout boundary of its own (size + layout containment on a 0×0 box): showing,
+     filling or moving the tooltip lays out only the tooltip, never the page around <html>. No paint containment,
+     which would clip the tooltip to the 0×0 box; layout containment makes the host the box the fixed tooltip is
+     placed in, and it sits at the viewport's corner. */
+  position: fixed; top: 0; left: 0; width: 0; height: 0; contain: size layout style; z-index: 2147483647;
+}
 .tip {
-  position: fixed; z-index: 2147483647; max-width: 320px; box-sizing: border-box;
+  position: fixed; left: 0; top: 0; z-index: 2147483647; max-width: 320px; box-sizing: border-box;
   font: 13px/1.35 system-ui, "Segoe UI", Helvetica, Arial, sans-serif; color: #111; background: #fff;
   border: 1px solid #c9ccd1; border-radius: 8px; box-shadow: 0 4px 16px rgba(0,0,0,.18); padding: 8px 10px;
-  /* Its own layer: showing, moving or hiding it must not repaint the page text below (a 200,000-character post). */
+  /* Its own layer: showing, moving or hiding it must not repaint the page text below (a 200,000-character post).
+     Placed by transform and hidden by visibility, never display:none: the layer is made once (adding a layer to a
+     big page costs its whole pre-paint, ~100 ms on the bench feed) and then only moved. */
   will-change: transform; contain: content;
 }
-.tip[hidden] { display: none; }
+.tip[hidden] { display: block; visibility: hidden; }
 .topic { font-weight: 600; }
 .term { margin-top: 2px; color: #333; }
 .term b { font-weight: 600; }
@@ -145,14 +154,12 @@ export function createTooltip(doc: Document, options: TooltipOptions) {
   function place(anchor: DOMRect) {
     const view = doc.documentElement;
     const gap = 6;
-    box.style.left = '0px';
-    box.style.top = '0px';
+    // The size only: a transform moves the box without changing it.
     const { width, height } = box.getBoundingClientRect();
     const left = Math.max(4, Math.min(anchor.left, view.clientWidth - width - 4));
     const below = anchor.bottom + gap;
     const top = below + height <= view.clientHeight ? below : Math.max(4, anchor.top - gap - height);
-    box.style.left = `${Math.round(left)}px`;
-    box.style.top = `${Math.round(top)}px`;
+    box.style.transform = `translate(${Math.round(left)}px, ${Math.round(top)}px)`;
   }
 
   function show(content: TooltipContent, anchor: DOMRect) {
