@@ -20,6 +20,7 @@ import {
   profileItem,
   responsePromiseItem,
 } from '../../utils/settings';
+import { teamDisplayName, teamSettingsItem, worksInTeam } from '../../utils/sync/settings';
 import { openSidePanel } from './actions';
 import { DigestStats } from './DigestStats';
 import { QueueFilters } from './QueueFilters';
@@ -46,11 +47,13 @@ export function Popup() {
   const now = useNow();
   const [day, setDay] = useState<number | undefined>(undefined);
   const [filter, setFilter] = useState<QueueFilter>({});
+  const team = useStorageItem(teamSettingsItem);
+  const queueFilter: QueueFilter = filter.who && team ? { ...filter, me: teamDisplayName(team) } : filter;
   const urgentTopicIds = profile.topics.filter((x) => x.urgent).map((x) => x.id);
   const wt = { hours: officeHours ?? DEFAULT_OFFICE_HOURS, holidays: promise.holidays };
   const d = useLiveQuery(
-    () => loadDigest(getDb(), { now, day, urgentTopicIds, wt, promiseHours: promise.hours, filter }),
-    [now, day, urgentTopicIds.join(), JSON.stringify(wt), promise.hours, JSON.stringify(filter)],
+    () => loadDigest(getDb(), { now, day, urgentTopicIds, wt, promiseHours: promise.hours, filter: queueFilter }),
+    [now, day, urgentTopicIds.join(), JSON.stringify(wt), promise.hours, JSON.stringify(queueFilter)],
   );
   const todayStart = startOfBerlinDay(now);
 
@@ -148,7 +151,12 @@ export function Popup() {
             {t('digestLatest')} <span data-testid="digest-unanswered-count">{d?.open ?? 0}</span>
             {d?.urgentOpen ? ` (${d.urgentOpen} ${t('urgent')})` : ''}
           </h2>
-          <QueueFilters filter={filter} profile={profile} onChange={setFilter} />
+          <QueueFilters
+            filter={filter}
+            profile={profile}
+            showWho={team ? worksInTeam(team) : false}
+            onChange={setFilter}
+          />
           {d && (
             <p class="hint" aria-live="polite" data-testid="digest-queue-count">
               {t('digestQueueCount', String(d.queue.length))}
