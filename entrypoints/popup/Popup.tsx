@@ -48,7 +48,10 @@ export function Popup() {
   const [day, setDay] = useState<number | undefined>(undefined);
   const [filter, setFilter] = useState<QueueFilter>({});
   const team = useStorageItem(teamSettingsItem);
-  const queueFilter: QueueFilter = filter.who && team ? { ...filter, me: teamDisplayName(team) } : filter;
+  const showWho = team ? worksInTeam(team) : false;
+  // A "von mir" chosen before sync was switched off (and the name removed) would filter invisibly: dropped.
+  const { who, ...rest } = filter;
+  const queueFilter: QueueFilter = who && team && showWho ? { ...rest, who, me: teamDisplayName(team) } : rest;
   const urgentTopicIds = profile.topics.filter((x) => x.urgent).map((x) => x.id);
   const wt = { hours: officeHours ?? DEFAULT_OFFICE_HOURS, holidays: promise.holidays };
   const d = useLiveQuery(
@@ -151,12 +154,7 @@ export function Popup() {
             {t('digestLatest')} <span data-testid="digest-unanswered-count">{d?.open ?? 0}</span>
             {d?.urgentOpen ? ` (${d.urgentOpen} ${t('urgent')})` : ''}
           </h2>
-          <QueueFilters
-            filter={filter}
-            profile={profile}
-            showWho={team ? worksInTeam(team) : false}
-            onChange={setFilter}
-          />
+          <QueueFilters filter={filter} profile={profile} showWho={showWho} onChange={setFilter} />
           {d && (
             <p class="hint" aria-live="polite" data-testid="digest-queue-count">
               {t('digestQueueCount', String(d.queue.length))}

@@ -72,6 +72,12 @@ afterAll(async () => {
 
 describe('team sync (two browser profiles)', { timeout: 180_000 }, () => {
   it('a wrong password says so, and connecting with the right one syncs', async () => {
+    // Alone (no team server, no name), the popup has no "von mir / vom Team" filter: everything is one's own.
+    const alone = await anna.context.newPage();
+    await alone.goto(anna.extensionUrl('popup.html'));
+    await alone.getByTestId('digest-filter-status').waitFor();
+    expect(await alone.getByTestId('queue-filter-who').count()).toBe(0);
+    await alone.close();
     const page = await connect(anna, 'Anna', 'falsch');
     await page.getByTestId('team-check').click();
     await expect

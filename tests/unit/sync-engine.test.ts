@@ -303,6 +303,14 @@ describe('deletions in the shared log (DSGVO storage limitation)', { timeout: 12
     expect(await byKey(ben2.db, 'wieder')).toBeDefined();
     expect(await byKey(anna.db, 'wieder')).toBeDefined();
     expect((await onServer('mention:wieder')).status).toBe(200);
+    // The deleted post turns up again: a new mention, on the server and at the colleague's once more.
+    await recordMentions(anna.db, [input('weg')], { ...opts, now });
+    await anna.sync.pushNow();
+    const back = await until(
+      () => byKey(ben2.db, 'weg'),
+      (m) => m !== undefined,
+    );
+    expect(back).toMatchObject({ status: 'new', firstSeen: now });
   });
 
   it('"Alles löschen" with sync on erases this browser\'s copy only; nothing comes back until sync is on again', async () => {
