@@ -80,24 +80,27 @@ export function QueueFilters({
         </select>
       </label>
       {showWho && (
-        <label>
-          <span>{t('teamFilterWho')}</span>
-          <select
-            data-testid="queue-filter-who"
-            aria-describedby="queue-filter-who-hint"
-            value={filter.who ?? ''}
-            onChange={(e) =>
-              onChange({ ...filter, who: (e.currentTarget.value || undefined) as WhoFilter | undefined })
-            }
-          >
-            <option value="">{t('digestFilterAll')}</option>
-            <option value="me">{t('teamFilterWhoMe')}</option>
-            <option value="team">{t('teamFilterWhoTeam')}</option>
-          </select>
+        <>
+          <label>
+            <span>{t('teamFilterWho')}</span>
+            <select
+              data-testid="queue-filter-who"
+              aria-describedby="queue-filter-who-hint"
+              value={filter.who ?? ''}
+              onChange={(e) =>
+                onChange({ ...filter, who: (e.currentTarget.value || undefined) as WhoFilter | undefined })
+              }
+            >
+              <option value="">{t('digestFilterAll')}</option>
+              <option value="me">{t('teamFilterWhoMe')}</option>
+              <option value="team">{t('teamFilterWhoTeam')}</option>
+            </select>
+          </label>
+          {/* Outside the label: a description, not part of the control's name. Absolute, so no grid cell. */}
           <span class="visually-hidden" id="queue-filter-who-hint">
             {t('teamFilterWhoHint')}
           </span>
-        </label>
+        </>
       )}
       <label class="search">
         <span>{t('digestSearch')}</span>

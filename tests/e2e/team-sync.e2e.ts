@@ -189,7 +189,9 @@ describe('team sync (two browser profiles)', { timeout: 180_000 }, () => {
 
     const who = popup.getByTestId('queue-filter-who');
     await expect.poll(() => who.getAttribute('aria-describedby')).toBe('queue-filter-who-hint');
-    expect(await popup.locator('label', { has: who }).textContent()).toContain(de.teamFilterWho.message);
+    // Screen readers: named by its label alone, the explanation read as its description.
+    expect(await popup.getByRole('combobox', { name: de.teamFilterWho.message, exact: true }).count()).toBe(1);
+    expect(await popup.locator('#queue-filter-who-hint').textContent()).toBe(de.teamFilterWhoHint.message);
     await popup.getByTestId('digest-filter-status').selectOption('answered');
     await expect
       .poll(async () => (await cardKeys(popup)).sort(), { timeout: 15_000 })
