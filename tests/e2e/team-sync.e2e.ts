@@ -88,6 +88,7 @@ describe('team sync (two browser profiles)', { timeout: 180_000 }, () => {
     await expect
       .poll(() => page.getByTestId('team-status').getAttribute('data-state'), { timeout: 30_000 })
       .toBe('idle');
+    expect(await page.getByTestId('team-retention-hint').textContent()).toBe(de.teamRetentionHint.message);
     await page.screenshot({ path: '/tmp/lauscher-team-options.png', fullPage: true });
     const benPage = await connect(ben, 'Ben', server.password);
     await benPage.getByTestId('team-connect').click();
