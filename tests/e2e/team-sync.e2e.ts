@@ -78,6 +78,16 @@ describe('team sync (two browser profiles)', { timeout: 180_000 }, () => {
     await alone.getByTestId('digest-filter-status').waitFor();
     expect(await alone.getByTestId('queue-filter-who').count()).toBe(0);
     await alone.close();
+    // And "Alles löschen" asks and answers as it always did (no team to speak of).
+    const solo = await anna.context.newPage();
+    await solo.goto(anna.extensionUrl('options.html'));
+    const asked = solo.waitForEvent('dialog');
+    void solo.getByTestId('delete-all').click();
+    const dialog = await asked;
+    expect(dialog.message()).toBe(de.deleteAllConfirm.message);
+    await dialog.accept();
+    await expect.poll(() => solo.getByTestId('privacy-status').textContent()).toBe(de.deleted.message);
+    await solo.close();
     const page = await connect(anna, 'Anna', 'falsch');
     await page.getByTestId('team-check').click();
     await expect
