@@ -6,10 +6,12 @@
 //   averaged over 20 (includes the bridge's 200 ms debounce and the live changes feed).
 // - digestSyncOnOffRatio: the popup's digest query on A's 10,000-mention log while sync runs ÷ with sync off
 //   (target ≤ 1.2).
+// - purgePropagatedSeconds: A's retention purge (7 days, about half the log: purgedMentions) — the local purge and
+//   the bridge's purgeBefore — until those mentions are gone from B's log too (deletions through the server).
 import 'fake-indexeddb/auto';
 import { NodePouch, startCouchServer } from '../tests/sync/couch-server';
 import { createDb } from '../utils/db';
-import { digest, recordMentions } from '../utils/mentions';
+import { digest, purgeOlderThan, recordMentions, retentionCutoff } from '../utils/mentions';
 import type { Mention } from '../utils/model';
 import { TeamSync } from '../utils/sync/engine';
 
@@ -102,6 +104,14 @@ export default async function bench() {
   }
   const steadyMsPerMention = (performance.now() - t1) / STEADY;
 
+  const cutoff = retentionCutoff(7, NOW);
+  const keep = await b.mentions.where('lastSeen').aboveOrEqual(cutoff).count();
+  const t2 = performance.now();
+  await purgeOlderThan(a, 7, NOW);
+  const purgedMentions = await syncA.purgeBefore(cutoff);
+  await until(async () => (await b.mentions.count()) <= keep);
+  const purgePropagatedSeconds = (performance.now() - t2) / 1000;
+
   await syncA.stop();
   await syncB.stop();
   // Let PouchDB's last long-poll requests end before the server goes.
@@ -113,5 +123,7 @@ export default async function bench() {
     digestMsSyncOff: Number(digestOff.toFixed(1)),
     digestMsSyncOn: Number(digestOn.toFixed(1)),
     digestSyncOnOffRatio: Number((digestOn / digestOff).toFixed(2)),
+    purgedMentions,
+    purgePropagatedSeconds: Number(purgePropagatedSeconds.toFixed(1)),
   };
 }

@@ -80,7 +80,11 @@ function bidiValue(v: { type: string; value?: unknown }): unknown {
   }
 }
 
-export async function launchFirefox(routes: Record<string, string>): Promise<FirefoxSession> {
+export async function launchFirefox(
+  routes: Record<string, string>,
+  /** Extra profile preferences (e.g. a test server on the loopback address reached directly, not by the proxy). */
+  extraPrefs: Record<string, unknown> = {},
+): Promise<FirefoxSession> {
   const proxy = await startProxy(routes);
   const proxyPort = (proxy.address() as AddressInfo).port;
   const profile = mkdtempSync(join(tmpdir(), 'lauscher-firefox-'));
@@ -106,6 +110,7 @@ export async function launchFirefox(routes: Record<string, string>): Promise<Fir
     'toolkit.telemetry.enabled': false,
     'app.update.enabled': false,
     'browser.startup.homepage_override.mstone': 'ignore',
+    ...extraPrefs,
   };
   writeFileSync(
     join(profile, 'user.js'),

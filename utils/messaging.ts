@@ -53,6 +53,11 @@ interface ProtocolMap {
   uiInsertReply(data: { mentionKey: string; text: string }): InsertReplyResult;
   /** ui → bg: "Beitrag öffnen": focus a tab showing this permalink, else open one. */
   uiOpenPermalink(data: { url: string }): { focused: boolean };
+  /**
+   * ui → bg: "Alles löschen": every mention in this browser; with team sync set up also the local replica of the team
+   * log, and sync is switched off (so the server does not refill it). The team database itself is left alone.
+   */
+  uiEraseLog(): { erased: number; teamSyncOff: boolean };
   /** ui → bg: "Ignorieren" in the popup: mark the mention ignored and drop its highlights in every tab. */
   uiIgnoreMention(data: { id: number }): void;
   /** bg → cs: which page does this tab show? (Tab URLs of content-script-only sites are hidden from the background.) */

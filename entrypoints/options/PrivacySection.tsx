@@ -1,11 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useStorageItem } from '../../components/use-storage-item';
-import { getDb } from '../../utils/db';
 import { t } from '../../utils/i18n';
-import { clampRetentionDays, deleteAll, MAX_RETENTION_DAYS, MIN_RETENTION_DAYS } from '../../utils/mentions';
+import { clampRetentionDays, MAX_RETENTION_DAYS, MIN_RETENTION_DAYS } from '../../utils/mentions';
+import { sendMessage } from '../../utils/messaging';
 import type { AuthorMode } from '../../utils/model';
 import { authorModeOf, rotatePseudonymKey } from '../../utils/privacy/team-privacy';
 import { privacyItem, profileItem } from '../../utils/settings';
+import { teamSettingsItem } from '../../utils/sync/settings';
 import { PrivacyPapers } from './PrivacyPapers';
 
 const MODES: Array<{ mode: AuthorMode; label: () => string; hint: () => string }> = [
@@ -34,9 +35,11 @@ export function PrivacySection() {
   const authorMode = authorModeOf(profile, privacy);
 
   async function eraseAll() {
-    if (!window.confirm(t('deleteAllConfirm'))) return;
-    await deleteAll(getDb());
-    setMessage(t('deleted'));
+    // With team sync on, only this browser's copy goes, and sync is switched off (utils/background/team-sync.ts).
+    const team = await teamSettingsItem.getValue();
+    if (!window.confirm(t(team.enabled ? 'teamEraseConfirm' : 'deleteAllConfirm'))) return;
+    const { teamSyncOff } = await sendMessage('uiEraseLog', undefined);
+    setMessage(t(teamSyncOff ? 'teamErased' : 'deleted'));
   }
 
   async function setAuthorMode(mode: AuthorMode) {

@@ -67,6 +67,9 @@ export function TeamSection() {
     <section class="panel" aria-labelledby="team-heading">
       <h2 id="team-heading">{t('teamSection')}</h2>
       <p class="hint">{t('teamIntro')}</p>
+      <p class="hint" data-testid="team-retention-hint">
+        {t('teamRetentionHint')}
+      </p>
       <label>
         {t('teamDisplayName')}
         <input

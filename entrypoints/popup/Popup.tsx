@@ -20,6 +20,7 @@ import {
   profileItem,
   responsePromiseItem,
 } from '../../utils/settings';
+import { teamDisplayName, teamSettingsItem, worksInTeam } from '../../utils/sync/settings';
 import { openSidePanel } from './actions';
 import { DigestStats } from './DigestStats';
 import { QueueFilters } from './QueueFilters';
@@ -46,11 +47,16 @@ export function Popup() {
   const now = useNow();
   const [day, setDay] = useState<number | undefined>(undefined);
   const [filter, setFilter] = useState<QueueFilter>({});
+  const team = useStorageItem(teamSettingsItem);
+  const showWho = team ? worksInTeam(team) : false;
+  // A "von mir" chosen before sync was switched off (and the name removed) would filter invisibly: dropped.
+  const { who, ...rest } = filter;
+  const queueFilter: QueueFilter = who && team && showWho ? { ...rest, who, me: teamDisplayName(team) } : rest;
   const urgentTopicIds = profile.topics.filter((x) => x.urgent).map((x) => x.id);
   const wt = { hours: officeHours ?? DEFAULT_OFFICE_HOURS, holidays: promise.holidays };
   const d = useLiveQuery(
-    () => loadDigest(getDb(), { now, day, urgentTopicIds, wt, promiseHours: promise.hours, filter }),
-    [now, day, urgentTopicIds.join(), JSON.stringify(wt), promise.hours, JSON.stringify(filter)],
+    () => loadDigest(getDb(), { now, day, urgentTopicIds, wt, promiseHours: promise.hours, filter: queueFilter }),
+    [now, day, urgentTopicIds.join(), JSON.stringify(wt), promise.hours, JSON.stringify(queueFilter)],
   );
   const todayStart = startOfBerlinDay(now);
 
@@ -148,7 +154,7 @@ export function Popup() {
             {t('digestLatest')} <span data-testid="digest-unanswered-count">{d?.open ?? 0}</span>
             {d?.urgentOpen ? ` (${d.urgentOpen} ${t('urgent')})` : ''}
           </h2>
-          <QueueFilters filter={filter} profile={profile} onChange={setFilter} />
+          <QueueFilters filter={filter} profile={profile} showWho={showWho} onChange={setFilter} />
           {d && (
             <p class="hint" aria-live="polite" data-testid="digest-queue-count">
               {t('digestQueueCount', String(d.queue.length))}

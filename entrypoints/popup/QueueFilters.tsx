@@ -1,6 +1,7 @@
-// Filters over the whole queue: topic, platform, status and a search in the snippets.
+// Filters over the whole queue: topic, platform, status, who did it (in a team) and a search in the snippets.
 
 import type { QueueFilter } from '../../utils/digest/queue';
+import type { WhoFilter } from '../../utils/digest/who';
 import { t, tr } from '../../utils/i18n';
 import { platformLabel } from '../../utils/labels';
 import { MUNICIPALITY_TOPIC } from '../../utils/matcher';
@@ -17,10 +18,13 @@ const STATUS_LABEL: Record<MentionStatus, () => string> = {
 export function QueueFilters({
   filter,
   profile,
+  showWho,
   onChange,
 }: {
   filter: QueueFilter;
   profile: Profile;
+  /** Only for people working in a team (sync set up or a display name): alone, everything is "von mir". */
+  showWho: boolean;
   onChange: (f: QueueFilter) => void;
 }) {
   return (
@@ -75,6 +79,29 @@ export function QueueFilters({
           ))}
         </select>
       </label>
+      {showWho && (
+        <>
+          <label>
+            <span>{t('teamFilterWho')}</span>
+            <select
+              data-testid="queue-filter-who"
+              aria-describedby="queue-filter-who-hint"
+              value={filter.who ?? ''}
+              onChange={(e) =>
+                onChange({ ...filter, who: (e.currentTarget.value || undefined) as WhoFilter | undefined })
+              }
+            >
+              <option value="">{t('digestFilterAll')}</option>
+              <option value="me">{t('teamFilterWhoMe')}</option>
+              <option value="team">{t('teamFilterWhoTeam')}</option>
+            </select>
+          </label>
+          {/* Outside the label: a description, not part of the control's name. Absolute, so no grid cell. */}
+          <span class="visually-hidden" id="queue-filter-who-hint">
+            {t('teamFilterWhoHint')}
+          </span>
+        </>
+      )}
       <label class="search">
         <span>{t('digestSearch')}</span>
         <input

@@ -4,7 +4,8 @@ import { getDb } from '../db';
 import { purgeOlderThan } from '../mentions';
 import { privacyItem } from '../settings';
 
-const RETENTION_ALARM = 'lauscher-retention';
+/** Also heard by the team sync (./team-sync.ts), which applies the same purge to the shared log. */
+export const RETENTION_ALARM = 'lauscher-retention';
 
 export async function applyRetention(now = Date.now()): Promise<number> {
   const { retentionDays } = await privacyItem.getValue();

@@ -1,6 +1,7 @@
 // The popup's work queue, pure: which mentions, in which order. Urgent topics first; within each urgency the
 // overdue ones first, then the longest-waiting first (a queue, not a feed).
 import type { Mention, MentionStatus, Platform } from '../model';
+import { matchesWho, type WhoFilter } from './who';
 
 export const OPEN: readonly MentionStatus[] = ['new', 'seen'];
 
@@ -12,6 +13,10 @@ export interface QueueFilter {
   statuses?: readonly MentionStatus[];
   /** Words that must all occur in the snippet (or author), case and accents ignored. */
   search?: string;
+  /** "von mir" / "vom Team" (./who.ts); unset = everyone's. */
+  who?: WhoFilter;
+  /** This person's name as recorded with their work (utils/sync/settings.ts teamDisplayName). */
+  me?: string;
 }
 
 export interface QueueEntry {
@@ -40,6 +45,7 @@ export function matchesQueueFilter(m: Mention, f: QueueFilter, words = searchWor
   if (!statuses.includes(m.status)) return false;
   if (f.platforms?.length && !f.platforms.includes(m.platform)) return false;
   if (f.topicIds?.length && !m.topicIds.some((t) => f.topicIds?.includes(t))) return false;
+  if (f.who && !matchesWho(m, f.who, f.me ?? '')) return false;
   if (words.length) {
     const hay = fold(`${m.snippet} ${m.author}`);
     if (!words.every((w) => hay.includes(w))) return false;

@@ -2,11 +2,13 @@
 //
 //   Dexie ──push pass──▶ local PouchDB replica ◀──PouchDB sync (live, retry)──▶ CouchDB team database
 //   Dexie ◀──changes feed (merge if the row has unpushed edits)── local PouchDB replica
+//   retention (purgeBefore) ──▶ deletions in the replica ──▶ CouchDB ──▶ colleagues delete their rows too
 //
 // Replication itself is PouchDB's. This file only maps rows to documents, records who did what, and resolves the
 // conflicts PouchDB reports with the pure rules of ./merge.ts (the same result on every machine).
 import Dexie from 'dexie';
 import type { LauscherDb } from '../db';
+import { findByKeys } from '../mentions';
 import type { Mention } from '../model';
 import { errorKeyForStatus } from './check';
 import { mergeAllTeamMentions, resolveProfiles, type TeamProfileDoc } from './merge';
@@ -42,7 +44,19 @@ export interface TeamSyncOptions {
   fetch?: typeof fetch;
 }
 
-const SEQ_KEY = 'teamSyncSeq';
+/** Prefix of the meta rows holding how far each local replica's changes feed was applied to Dexie. */
+export const SEQ_KEY = 'teamSyncSeq';
+
+/** What the bridge last saw of a mention in the local replica. */
+interface Known {
+  rev: string;
+  json: string;
+  lastSeen: number;
+}
+
+function known(rev: string, doc: TeamMention): Known {
+  return { rev, json: teamMentionJson(doc), lastSeen: doc.lastSeen };
+}
 
 export class TeamSync {
   private local!: PouchDatabase;
@@ -50,13 +64,15 @@ export class TeamSync {
   private replication?: PouchSync;
   private feed?: PouchChanges;
   /** mentionKey → the revision and team fields last seen in the local replica. */
-  private readonly known = new Map<string, { rev: string; json: string }>();
+  private readonly known = new Map<string, Known>();
   private profileDoc?: Stored<TeamProfileDoc>;
   private queue: Promise<unknown> = Promise.resolve();
   private passTimer?: ReturnType<typeof setTimeout>;
   private interval?: ReturnType<typeof setInterval>;
   private stopped = false;
   private unpushed = 0;
+  /** Deleted documents still hold their old revisions' bodies in the replica until it is compacted. */
+  private compactDue = false;
   status: TeamSyncStatus = { state: 'connecting', pending: 0 };
   private readonly onMutated = (parts: Record<string, unknown>) => {
     if (Object.keys(parts).some((k) => k.includes('/mentions/'))) this.schedulePass();
@@ -75,7 +91,7 @@ export class TeamSync {
     const all = await this.local.allDocs({ include_docs: true });
     for (const row of all.rows) {
       const doc = row.doc as unknown as Stored<TeamMention> | undefined;
-      if (doc?.type === 'mention') this.known.set(doc.mentionKey, { rev: doc._rev, json: teamMentionJson(doc) });
+      if (doc?.type === 'mention') this.known.set(doc.mentionKey, known(doc._rev, doc));
       else if (doc && doc._id === PROFILE_DOC_ID) this.profileDoc = doc as unknown as Stored<TeamProfileDoc>;
     }
     const seqRow = await this.opts.db.meta.get(this.seqKey());
@@ -97,6 +113,23 @@ export class TeamSync {
   }
 
   async stop(): Promise<void> {
+    await this.halt();
+    await this.local?.close();
+    await this.remote?.close();
+  }
+
+  /**
+   * "Alles löschen" with team sync on: stops, and erases this browser's replica (every document and revision) and
+   * how far it had been applied, so a later start pulls the team log afresh. The team database is not touched.
+   */
+  async destroyLocal(): Promise<void> {
+    await this.halt();
+    await this.local?.destroy();
+    await this.remote?.close();
+    await this.opts.db.meta.delete(this.seqKey());
+  }
+
+  private async halt(): Promise<void> {
     this.stopped = true;
     Dexie.on('storagemutated').unsubscribe(this.onMutated);
     clearTimeout(this.passTimer);
@@ -104,8 +137,46 @@ export class TeamSync {
     this.replication?.cancel();
     this.feed?.cancel();
     await this.queue.catch(() => undefined);
-    await this.local?.close();
-    await this.remote?.close();
+  }
+
+  /**
+   * Retention for the shared log (DSGVO Art. 5(1)(e)): every mention last seen before `cutoff` is deleted in the
+   * replica, and so, by replication, on the server and on every colleague's machine (see applyDeletion), and here
+   * in Dexie too. The same rule as the local purge (utils/mentions.ts purgeOlderThan), so the order of the two does
+   * not matter. A row seen again here since (its newer lastSeen not pushed yet) is kept: the next pass sends it.
+   * Returns how many documents were deleted.
+   */
+  purgeBefore(cutoff: number): Promise<number> {
+    return this.enqueue(async () => {
+      if (this.stopped) return 0;
+      const expired = [...this.known].filter(([, k]) => k.lastSeen < cutoff);
+      if (!expired.length) return 0;
+      const { db } = this.opts;
+      const rows = await findByKeys(
+        db,
+        expired.map(([key]) => key),
+      );
+      const gone = expired.filter(([key]) => {
+        const row = rows.get(key);
+        return !row || !(row.lastSeen >= cutoff);
+      });
+      const ids = gone.flatMap(([key]) => rows.get(key)?.id ?? []);
+      if (ids.length) await db.mentions.bulkDelete(ids);
+      const results = await this.local.bulkDocs(
+        gone.map(([key, k]) => ({ _id: mentionDocId(key), _rev: k.rev, _deleted: true })),
+      );
+      let deleted = 0;
+      results.forEach((res, i) => {
+        const key = gone[i]?.[0];
+        if (key === undefined || !('ok' in res) || !res.ok) return; // 409: a newer revision arrived; next purge
+        this.known.delete(key);
+        deleted += 1;
+      });
+      this.unpushed += deleted;
+      if (deleted) await this.local.compact();
+      this.report({});
+      return deleted;
+    });
   }
 
   /** Pushes local changes now and waits for them to be in the local replica (PouchDB then sends them). */
@@ -144,8 +215,9 @@ export class TeamSync {
     return `${SEQ_KEY}:${this.opts.localName}`;
   }
 
+  /** As teamDisplayName (./settings), which the pages use; not imported, so the engine stays free of storage. */
   private name() {
-    return this.opts.displayName.trim() || this.opts.user;
+    return this.opts.displayName.trim() || this.opts.user.trim();
   }
 
   private enqueue<T>(job: () => Promise<T>): Promise<T> {
@@ -223,12 +295,16 @@ export class TeamSync {
       docs.push({ ...team, _id: mentionDocId(row.mentionKey), ...(known ? { _rev: known.rev } : {}) });
     }
     if (stamps.length) await this.opts.db.mentions.bulkUpdate(stamps);
+    if (this.compactDue) {
+      this.compactDue = false;
+      await this.local.compact();
+    }
     if (!docs.length) return;
     const results = await this.local.bulkDocs(docs);
     results.forEach((res, i) => {
       const doc = docs[i];
       if (!doc || !('ok' in res) || !res.ok) return; // 409: the changes feed brings the newer revision to merge
-      this.known.set(doc.mentionKey, { rev: res.rev, json: teamMentionJson(doc) });
+      this.known.set(doc.mentionKey, known(res.rev, doc));
       this.unpushed += 1;
     });
     this.report({});
@@ -252,7 +328,8 @@ export class TeamSync {
 
   private async applyChange(change: PouchChange): Promise<void> {
     const doc = change.doc as unknown as Stored<TeamMention | TeamProfileDoc> | undefined;
-    if (doc && !doc._deleted) {
+    if (doc?._deleted && doc._id.startsWith(MENTION_DOC_PREFIX)) await this.applyDeletion(doc._id);
+    else if (doc && !doc._deleted) {
       if (doc._conflicts?.length) await this.resolve(doc);
       else if (doc._id === PROFILE_DOC_ID) this.applyProfile(doc as Stored<TeamProfileDoc>);
       else if (doc._id.startsWith(MENTION_DOC_PREFIX)) await this.applyMention(doc as Stored<TeamMention>);
@@ -288,7 +365,7 @@ export class TeamSync {
   private async applyMention(doc: Stored<TeamMention>): Promise<void> {
     const { db } = this.opts;
     const prev = this.known.get(doc.mentionKey);
-    this.known.set(doc.mentionKey, { rev: doc._rev, json: teamMentionJson(doc) });
+    this.known.set(doc.mentionKey, known(doc._rev, doc));
     await db.transaction('rw', db.mentions, async () => {
       const row = await db.mentions.get({ mentionKey: doc.mentionKey });
       const localJson = row ? teamMentionJson(toTeamMention(row)) : undefined;
@@ -297,6 +374,24 @@ export class TeamSync {
       const target = unpushed && row ? mergeAllTeamMentions([doc, toTeamMention(row)]) : doc;
       if (teamMentionJson(target) === localJson) return;
       await db.mentions.put(applyTeamMention(row, target) as Mention);
+    });
+  }
+
+  /**
+   * A mention deleted in the team log (a colleague's retention purge, or our own coming back through the feed):
+   * the local row goes too, unless it holds edits made here and not yet pushed (seen again, answered): then it
+   * stays, and the next pass publishes it as a new document.
+   */
+  private async applyDeletion(docId: string): Promise<void> {
+    const { db } = this.opts;
+    const key = docId.slice(MENTION_DOC_PREFIX.length);
+    const prev = this.known.get(key);
+    this.known.delete(key);
+    this.compactDue = true;
+    await db.transaction('rw', db.mentions, async () => {
+      const row = await db.mentions.get({ mentionKey: key });
+      if (!row || !prev || teamMentionJson(toTeamMention(row)) !== prev.json) return;
+      await db.mentions.delete(row.id);
     });
   }
 }

@@ -40,6 +40,8 @@ export interface PouchDatabase {
     opts: { live: boolean; retry: boolean; back_off_function?: (delay: number) => number },
   ): PouchSync;
   info(): Promise<{ doc_count: number; update_seq: number | string }>;
+  /** Drops the bodies of old (non-leaf) revisions, e.g. a deleted mention's last snippet. */
+  compact(): Promise<unknown>;
   close(): Promise<void>;
   destroy(): Promise<void>;
 }

@@ -11,6 +11,16 @@ export interface TeamSettings {
   displayName: string;
 }
 
+/** The name recorded with this person's work ("beantwortet von Anna"): the display name, else the server user. */
+export function teamDisplayName(s: Pick<TeamSettings, 'displayName' | 'user'>): string {
+  return s.displayName.trim() || s.user.trim();
+}
+
+/** Whether this person works in a team: sync set up, or at least a name to record their work with. */
+export function worksInTeam(s: TeamSettings): boolean {
+  return s.enabled || s.displayName.trim() !== '';
+}
+
 export const DEFAULT_TEAM_SETTINGS: TeamSettings = { enabled: false, url: '', user: '', password: '', displayName: '' };
 
 export type TeamSyncState = 'off' | 'connecting' | 'active' | 'idle' | 'offline' | 'error';
