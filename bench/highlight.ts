@@ -626,6 +626,7 @@ export default async function run(): Promise<Record<string, unknown>> {
       'highlight.recall': r3(stats.matches / feed.planted),
       'highlight.domMutations': last.mutations,
       'highlight.maxSliceMs': r2(Math.max(...withL.map((r) => r.idle?.maxSliceMs ?? 0))),
+      'highlight.slicesOver8ms': `${withL.map((r) => r.idle?.slicesOver8 ?? 0).join('/')} of ${withL.map((r) => r.idle?.slices ?? 0).join('/')} slices`,
       // context: absolute figures of this run (machine-dependent)
       'highlight.viewportPaintedMs': `${ms(withL, 'painted')} (Lauscher) vs ${ms(plain, 'painted')} (page's first frame) vs ${ms(mark, 'painted')} (mark.js)`,
       'highlight.wholePageMs': `${ms(withL, 'whole')} (Lauscher) vs ${ms(mark, 'whole')} (mark.js)`,

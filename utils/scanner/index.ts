@@ -64,6 +64,8 @@ export interface ScanStats {
   viewportMatches: number;
   slices: number;
   maxSliceMs: number;
+  /** Slices (viewport pass included) that ran longer than 8 ms: a preempted or GC-paused one counts too. */
+  slicesOver8: number;
   startedAt: number;
 }
 
@@ -101,6 +103,7 @@ export function createScanner(options: ScannerOptions) {
     busyMs: 0,
     slices: 0,
     maxSliceMs: 0,
+    slicesOver8: 0,
     startedAt: 0,
     viewportAt: 0,
     viewportMs: 0,
@@ -118,6 +121,7 @@ export function createScanner(options: ScannerOptions) {
       busyMs: 0,
       slices: 0,
       maxSliceMs: 0,
+      slicesOver8: 0,
       startedAt: performance.now(),
       viewportAt: 0,
       viewportMs: 0,
@@ -279,6 +283,7 @@ export function createScanner(options: ScannerOptions) {
     });
     counters.busyMs += took;
     if (took > counters.maxSliceMs) counters.maxSliceMs = took;
+    if (took > 8) counters.slicesOver8 += 1;
     // The idle slices start after this frame: before it, they would only delay the page's first paint.
     holdSlices = false;
     schedule();
@@ -341,6 +346,7 @@ export function createScanner(options: ScannerOptions) {
     counters.busyMs += took;
     counters.slices += 1;
     if (took > counters.maxSliceMs) counters.maxSliceMs = took;
+    if (took > 8) counters.slicesOver8 += 1;
     if (job || pending.size || queue.length) schedule();
     else {
       const waiters = idleWaiters;
