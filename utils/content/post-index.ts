@@ -86,6 +86,8 @@ export function createPostIndex(options: PostIndexOptions) {
   let byKey = new Map<string, WeakRef<Element>>();
   let timer: ReturnType<typeof setTimeout> | undefined;
   let draining = false;
+  /** A send of what the back-pressure read is queued as its own task. */
+  let sendQueued = false;
   /** Bumped by reset(): a slice scheduled before it stops. */
   let generation = 0;
   let out: MentionInput[] = [];
@@ -213,7 +215,14 @@ export function createPostIndex(options: PostIndexOptions) {
       changed.delete(entry);
       take(entry);
     }
-    if (out.length >= SEND_BATCH) send();
+    // Sent from a task of its own: serialising a batch is not the scan slice's time.
+    if (out.length >= SEND_BATCH && !sendQueued) {
+      sendQueued = true;
+      setTimeout(() => {
+        sendQueued = false;
+        send();
+      }, 0);
+    }
     counters.extractMs += performance.now() - began;
   }
 

@@ -72,7 +72,7 @@ export interface ScanStats {
 /** Nodes the walker visits per step (a step yields the blocks completed in them; the clock is read per block). */
 const NODES_PER_CHECK = 32;
 /** How much earlier than `sliceMs` a slice stops starting new blocks (one block and its log reading fit in it). */
-const SLICE_MARGIN_MS = 2;
+const SLICE_MARGIN_MS = 3;
 
 export function createScanner(options: ScannerOptions) {
   const { doc, signal } = options;
@@ -252,6 +252,7 @@ export function createScanner(options: ScannerOptions) {
     // counted apart (viewportLayoutMs), and the slice budget starts after it.
     const roots = visibleRoots(doc);
     const began = performance.now();
+    painter.beginSlice();
     const until = began + sliceMs;
     const seen = new Set<Element>();
     let matches = 0;
@@ -274,6 +275,8 @@ export function createScanner(options: ScannerOptions) {
     }
     // The first full walk skips them, unless it began before this frame (a page without frames, e.g. hidden).
     if (initialWalkPending) prescanned = skip;
+    // Layout is fresh here: the posts found are measured now, the ones near the screen registered for this frame.
+    painter.endSlice(until);
     const took = performance.now() - began;
     Object.assign(counters, {
       viewportAt: performance.now(),
@@ -311,6 +314,7 @@ export function createScanner(options: ScannerOptions) {
     const idle = deadline && !deadline.didTimeout ? deadline.timeRemaining() : sliceMs;
     // The clock is read after each block, so the last one runs past the check: stop SLICE_MARGIN_MS early.
     const until = began + Math.max(1, Math.min(sliceMs - SLICE_MARGIN_MS, idle));
+    painter.beginSlice();
     // At least one block per slice, however busy the page: the scan always makes progress.
     let first = true;
     while (first || performance.now() < until) {
@@ -342,6 +346,8 @@ export function createScanner(options: ScannerOptions) {
       needSweep = false;
       painter.sweep();
     }
+    // The posts this slice found are measured now, within the slice's budget (the rest in the next frame).
+    painter.endSlice(began + sliceMs - 0.5);
     const took = performance.now() - began;
     counters.busyMs += took;
     counters.slices += 1;

@@ -15,6 +15,14 @@ export type NearChange = (target: Element, near: boolean) => void;
 export interface Visibility {
   observe(target: Element): void;
   unobserve(target: Element): void;
+  /**
+   * For a caller that adds targets in a slice of idle time (the scanner): targets observed until flush() are measured
+   * at its end, in the same slice, instead of each slice requesting a frame for it (a frame per slice left the scan
+   * one slice per frame; layout is up to date in idle time, so measuring costs no layout).
+   */
+  beginFlush(): void;
+  /** Measures the targets observed since beginFlush, until `until` (performance.now()); the rest in the next frame. */
+  flush(until: number): void;
   /** The caller registered this target itself (the viewport pass measured it on screen). */
   markNear(target: Element): void;
   /**
@@ -70,6 +78,8 @@ export const createNearTracker: VisibilityFactory = (doc, onChange) => {
   let dropped = false;
   let frame = 0;
   let disconnected = false;
+  /** Between beginFlush and flush: new targets wait for the flush instead of requesting a frame. */
+  let flushing = false;
 
   function schedule() {
     if (frame || disconnected || !view) return;
@@ -144,12 +154,12 @@ export const createNearTracker: VisibilityFactory = (doc, onChange) => {
     schedule();
   }
 
-  function addFresh() {
+  function addFresh(until = Number.POSITIVE_INFINITY) {
     const added: Box[] = [];
     let n = 0;
     for (const box of fresh) {
-      // A bounded number per frame (each measurement ~25 µs on a big page); the rest in the next one.
-      if (n++ >= MEASURE_PER_FRAME) break;
+      // A bounded number per call (each measurement ~25 µs on a big page); the rest in the next frame.
+      if (n++ >= MEASURE_PER_FRAME || (n > 1 && performance.now() >= until)) break;
       fresh.delete(box);
       if (boxes.get(box.target) !== box) continue;
       measure(box);
@@ -208,6 +218,10 @@ export const createNearTracker: VisibilityFactory = (doc, onChange) => {
 
   function update() {
     frame = 0;
+    refresh();
+  }
+
+  function refresh(until?: number) {
     if (disconnected || !view) return;
     if (dropped) {
       dropped = false;
@@ -215,7 +229,7 @@ export const createNearTracker: VisibilityFactory = (doc, onChange) => {
       sorted = sorted.filter(kept);
       tall = tall.filter(kept);
     }
-    if (fresh.size) addFresh();
+    if (fresh.size) addFresh(until);
     const h = view.innerHeight;
     const from = view.scrollY - h;
     const to = view.scrollY + 2 * h;
@@ -257,7 +271,8 @@ export const createNearTracker: VisibilityFactory = (doc, onChange) => {
       const box: Box = { target, top: 0, bottom: 0, empty: true };
       boxes.set(target, box);
       fresh.add(box);
-      schedule();
+      // Measured by the caller's next flush (the scan slice that found it), or else in the next frame.
+      if (!flushing) schedule();
     },
     unobserve(target) {
       const box = boxes.get(target);
@@ -269,6 +284,13 @@ export const createNearTracker: VisibilityFactory = (doc, onChange) => {
       box.empty = true;
       dropped = true;
       schedule();
+    },
+    beginFlush() {
+      flushing = true;
+    },
+    flush(until) {
+      flushing = false;
+      if (fresh.size) refresh(until);
     },
     markNear(target) {
       if (boxes.has(target)) near.add(target);

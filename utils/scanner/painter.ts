@@ -243,6 +243,13 @@ export function createPainter(doc: Document, options: PainterOptions = {}) {
       old.spans = old.spans.concat(spans);
       if (wasLive) register(old);
     },
+    /** Groups joined until endSlice() are measured at its end (see Visibility.beginFlush). */
+    beginSlice() {
+      visibility.beginFlush();
+    },
+    endSlice(until: number) {
+      visibility.flush(until);
+    },
     /** Elements were added or removed at these nodes: the groups' boxes may have moved. */
     layoutChanged(where: Node[]) {
       visibility.invalidate(where);

@@ -25,6 +25,8 @@ export class FakeVisibility implements Visibility {
     this.targets.delete(target);
   }
   markNear(_target: Element) {}
+  beginFlush() {}
+  flush(_until: number) {}
   invalidate() {
     this.invalidations += 1;
   }

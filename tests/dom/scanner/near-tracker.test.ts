@@ -72,6 +72,18 @@ describe('near tracker', () => {
     tracker.disconnect();
   });
 
+  it('measures targets added in a scan slice at the end of that slice, without asking for a frame', () => {
+    const posts = feed(40);
+    const tracker = track();
+    tracker.beginFlush();
+    for (const p of posts) tracker.observe(p);
+    expect(frames.length).toBe(0);
+    tracker.flush(Number.POSITIVE_INFINITY);
+    expect(indexes(posts)).toEqual([...Array(17).keys()]);
+    expect(frames.length).toBe(0);
+    tracker.disconnect();
+  });
+
   it('follows the document scroll with no re-measuring, and reports only what changed', () => {
     const posts = feed(2000);
     const tracker = track();
