@@ -15,8 +15,18 @@ import {
   profileItem,
   siteModesItem,
 } from '../../utils/settings';
+import { teamSettingsItem } from '../../utils/sync/settings';
 
 const msg: Msg = (key, subs) => t(key as Parameters<typeof t>[0], subs);
+
+/** The team server's host for the papers (the database path and any credentials left out). */
+function serverHost(url: string): string | undefined {
+  try {
+    return new URL(url).host || undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 export function PrivacyPapers() {
   const profile = useStorageItem(profileItem);
@@ -24,7 +34,8 @@ export function PrivacyPapers() {
   const hours = useStorageItem(officeHoursItem);
   const custom = useStorageItem(customSitesItem);
   const modes = useStorageItem(siteModesItem);
-  if (!profile || !privacy || !hours || !custom || !modes) return null;
+  const team = useStorageItem(teamSettingsItem);
+  if (!profile || !privacy || !hours || !custom || !modes || !team) return null;
 
   const lang = uiLang();
   const input: RecordsInput = {
@@ -42,6 +53,7 @@ export function PrivacyPapers() {
       })),
     ],
     officeHours: hours,
+    teamServer: team.enabled ? serverHost(team.url) : undefined,
   };
   const papers = buildPapers(input, msg);
 

@@ -99,6 +99,11 @@ describe('team sync (two browser profiles)', { timeout: 180_000 }, () => {
       .poll(() => page.getByTestId('team-status').getAttribute('data-state'), { timeout: 30_000 })
       .toBe('idle');
     expect(await page.getByTestId('team-retention-hint').textContent()).toBe(de.teamRetentionHint.message);
+    // The privacy papers now name the team server as the recipient (VVT d, Art. 14).
+    const host = new URL(server.dbUrl).host;
+    await expect
+      .poll(() => page.getByTestId('privacy-papers').textContent(), { timeout: 10_000 })
+      .toContain(`Der Teamserver der Kommune (${host}`);
     await page.screenshot({ path: '/tmp/lauscher-team-options.png', fullPage: true });
     const benPage = await connect(ben, 'Ben', server.password);
     await benPage.getByTestId('team-connect').click();

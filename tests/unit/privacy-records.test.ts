@@ -62,6 +62,17 @@ describe('privacy paperwork', () => {
     expect(t30).not.toContain('90');
   });
 
+  it('names the team server as the recipient only while team sync is on', () => {
+    const alone = text({});
+    expect(alone).toContain('sendet nichts ins Internet');
+    expect(alone).not.toContain('Teamserver');
+    const team = text({ teamServer: 'couchdb.musterstadt.de' });
+    expect(team).toContain('Der Teamserver der Kommune (couchdb.musterstadt.de');
+    expect(team).not.toContain('sendet nichts ins Internet');
+    expect(team).toContain('auf einem Server, den die Kommune selbst betreibt');
+    expect(text({ teamServer: 'couchdb.musterstadt.de' }, 'en')).toContain("The municipality's team server");
+  });
+
   it('describes exactly the author mode that is set', () => {
     const pseudo = text({ authorMode: 'pseudonym' });
     expect(pseudo).toContain('nur als Pseudonym');

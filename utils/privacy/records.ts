@@ -19,6 +19,8 @@ export interface RecordsInput {
   /** Every site Lauscher runs on (built-in and user-added), with its mode. */
   sites: ReadonlyArray<{ label: string; mode: SiteMode }>;
   officeHours: OfficeHours;
+  /** The host of the team's own CouchDB when team sync is on (issue 17): then the log is shared through it. */
+  teamServer?: string;
 }
 
 export interface PaperSection {
@@ -89,7 +91,10 @@ export function buildPapers(input: RecordsInput, msg: Msg): Paper[] {
         paragraphs: [msg('privacyPurpose', [town]), topics, ...siteLines, msg('privacyLegalBasis')],
       },
       { heading: msg('privacyVvtC'), paragraphs: [msg('privacyPersons'), ...data] },
-      { heading: msg('privacyVvtD'), paragraphs: [msg('privacyVvtDText')] },
+      {
+        heading: msg('privacyVvtD'),
+        paragraphs: [input.teamServer ? msg('privacyVvtDTeam', [input.teamServer]) : msg('privacyVvtDText')],
+      },
       { heading: msg('privacyVvtE'), paragraphs: [msg('privacyVvtEText')] },
       { heading: msg('privacyVvtF'), paragraphs: [msg('privacyRetention', [days])] },
       {
@@ -180,7 +185,10 @@ export function buildPapers(input: RecordsInput, msg: Msg): Paper[] {
           ...(observed.length ? [msg('privacySitesObserve', [list(input.lang, observed)])] : []),
         ],
       },
-      { heading: msg('privacyArt14Recipients'), paragraphs: [msg('privacyArt14RecipientsText')] },
+      {
+        heading: msg('privacyArt14Recipients'),
+        paragraphs: [input.teamServer ? msg('privacyArt14RecipientsTeam') : msg('privacyArt14RecipientsText')],
+      },
       ...(logged.length
         ? [{ heading: msg('privacyArt14Retention'), paragraphs: [msg('privacyArt14RetentionText', [days])] }]
         : []),
