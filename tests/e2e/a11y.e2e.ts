@@ -153,6 +153,11 @@ describe('accessibility', () => {
       expect(snapshot).toContain('- button "In Seitenleiste öffnen"');
       expect(snapshot).toContain('- button "Diesen Beitrag ignorieren"');
       expect(unnamedControls(snapshot)).toEqual([]);
+      // Laid out at its content's width and inside the viewport (its host is a 0×0 layout boundary).
+      const tipBox = await tip.boundingBox();
+      expect(tipBox?.width).toBeGreaterThan(250);
+      expect(tipBox?.width).toBeLessThanOrEqual(320);
+      expect((tipBox?.x ?? -1) >= 0 && (tipBox?.y ?? -1) >= 0).toBe(true);
       expect(await status.ariaSnapshot()).toMatch(/- status "Lauscher-Ansagen": "?Erwähnung 2 von \d+/);
       // Into the tooltip by keyboard: its buttons' rings against the tooltip's background.
       await feed.keyboard.press('Alt+ArrowDown');

@@ -30,7 +30,9 @@ const CSS = `
   position: fixed; top: 0; left: 0; width: 0; height: 0; contain: size layout style; z-index: 2147483647;
 }
 .tip {
-  position: fixed; left: 0; top: 0; z-index: 2147483647; max-width: 320px; box-sizing: border-box;
+  position: fixed; left: 0; top: 0; z-index: 2147483647; box-sizing: border-box;
+  /* Its containing block is the 0×0 host: size it by its content, up to 320 px. */
+  width: max-content; max-width: 320px;
   font: 13px/1.35 system-ui, "Segoe UI", Helvetica, Arial, sans-serif; color: #111; background: #fff;
   border: 1px solid #c9ccd1; border-radius: 8px; box-shadow: 0 4px 16px rgba(0,0,0,.18); padding: 8px 10px;
   /* Its own layer: showing, moving or hiding it must not repaint the page text below (a 200,000-character post).
