@@ -187,10 +187,21 @@ export function createScanner(options: ScannerOptions) {
     schedule();
   }
 
+  /**
+   * The end of the browser's current idle period (performance.now()), while slices run within it. One idle
+   * callback per slice left the scan at one slice per frame interval (each idle period ran one): within an idle
+   * period, the next slice follows as a task of its own (a MessageChannel message), so input and rendering still get
+   * in between every two slices.
+   */
+  let idleUntil = 0;
+  const next = typeof MessageChannel === 'function' ? new MessageChannel() : null;
+  if (next) next.port1.onmessage = () => runSlice();
+
   function schedule() {
     if (scheduled || signal.aborted || holdSlices) return;
     scheduled = true;
-    if (typeof requestIdleCallback === 'function') requestIdleCallback(runSlice, { timeout: 100 });
+    if (next && performance.now() + sliceMs <= idleUntil) next.port2.postMessage(0);
+    else if (typeof requestIdleCallback === 'function') requestIdleCallback(runSlice, { timeout: 100 });
     else setTimeout(() => runSlice(), 0);
   }
 
@@ -311,9 +322,10 @@ export function createScanner(options: ScannerOptions) {
     if (signal.aborted) return;
     const began = performance.now();
     // The browser's idle period may be shorter than the budget (a frame is due): end with it.
-    const idle = deadline && !deadline.didTimeout ? deadline.timeRemaining() : sliceMs;
+    if (deadline) idleUntil = deadline.didTimeout ? 0 : began + deadline.timeRemaining();
+    const idle = deadline ? idleUntil - began : sliceMs;
     // The clock is read after each block, so the last one runs past the check: stop SLICE_MARGIN_MS early.
-    const until = began + Math.max(1, Math.min(sliceMs - SLICE_MARGIN_MS, idle));
+    const until = began + Math.max(1, Math.min(sliceMs - SLICE_MARGIN_MS, deadline?.didTimeout ? sliceMs : idle));
     painter.beginSlice();
     // At least one block per slice, however busy the page: the scan always makes progress.
     let first = true;
@@ -372,6 +384,7 @@ export function createScanner(options: ScannerOptions) {
   }
 
   signal.addEventListener('abort', () => {
+    next?.port1.close();
     observer.disconnect();
     painter.destroy();
     pending.clear();
