@@ -116,7 +116,7 @@ export async function median(fn: () => Promise<unknown>, runs = 9, warmup = 2): 
   return times[Math.floor(times.length / 2)] ?? Number.NaN;
 }
 
-/** Medians of several functions run in turns (one run of each per round). */
+/** Medians of several functions run in turns (one run of each per round): a busy machine slows them alike. */
 export async function medians(fns: (() => Promise<unknown>)[], runs = 9, warmup = 2): Promise<number[]> {
   const times: number[][] = fns.map(() => []);
   for (let k = 0; k < warmup + runs; k++) {
@@ -168,16 +168,19 @@ export default async function run(): Promise<Record<string, unknown>> {
     digestMsDense100kIdx = Number.NaN,
     digestMs1kByRows = Number.NaN,
     digestMsDense100kByRows = Number.NaN,
-  ] = await medians([
-    () => loadDigest(small, DIGEST_QUERY),
-    () => loadDigest(large, DIGEST_QUERY),
-    () => loadDigest(dense, DIGEST_QUERY),
-    () => loadDigest(smallIdx, DIGEST_QUERY),
-    () => loadDigest(largeIdx, DIGEST_QUERY),
-    () => loadDigest(denseIdx, DIGEST_QUERY),
-    () => loadDigestByRows(small, DIGEST_QUERY),
-    () => loadDigestByRows(dense, DIGEST_QUERY),
-  ]);
+  ] = await medians(
+    [
+      () => loadDigest(small, DIGEST_QUERY),
+      () => loadDigest(large, DIGEST_QUERY),
+      () => loadDigest(dense, DIGEST_QUERY),
+      () => loadDigest(smallIdx, DIGEST_QUERY),
+      () => loadDigest(largeIdx, DIGEST_QUERY),
+      () => loadDigest(denseIdx, DIGEST_QUERY),
+      () => loadDigestByRows(small, DIGEST_QUERY),
+      () => loadDigestByRows(dense, DIGEST_QUERY),
+    ],
+    15,
+  );
   for (const db of [dense, denseIdx]) {
     db.close();
     await db.delete();

@@ -173,15 +173,6 @@ async function fromIndex(db: LauscherDb, q: DigestQuery, f: Frame): Promise<Dige
   const filter = q.filter ?? {};
   const { overdueBefore, overdueBeforeWeek } = f.response;
 
-  // Every row of the statuses used must be in the index, else the counts would miss some.
-  const checked = unique([...OPEN, ...f.wanted]);
-  const [byStatus, keyed] = await Promise.all([
-    Promise.all(checked.map((s) => db.mentions.where('status').equals(s).count())),
-    Promise.all(checked.map((s) => keys(s, '*', '').count())),
-  ]);
-  if (byStatus.some((n, i) => n !== keyed[i])) return null;
-  const countOf = (s: MentionStatus) => keyed[checked.indexOf(s)] ?? 0;
-
   const urgentIds = unique(q.urgentTopicIds);
   const byRows = needsRows(filter);
   const [openUrgent, topicSets, platformSets] = await Promise.all([
@@ -193,32 +184,49 @@ async function fromIndex(db: LauscherDb, q: DigestQuery, f: Frame): Promise<Dige
       ? Promise.all(f.wanted.map((s) => idSet(unique(filter.platforms ?? []).map((p) => keys(s, 'p', p)))))
       : undefined,
   ]);
+  const urgentOf = (s: MentionStatus) => openUrgent[OPEN.indexOf(s)] ?? new Set<number>();
 
-  // Per wanted status: its ids in index order (oldest first), split into urgent and not.
-  const urgent = f.wanted.map((s) => openUrgent[OPEN.indexOf(s)]);
-  const lists: number[][] = [];
-  let total = 0;
-  await Promise.all(
-    f.wanted.map(async (s, i) => {
-      const u = urgent[i] ?? new Set<number>();
-      const narrowed = topicSets || platformSets || u.size > 0 || byRows;
-      if (!narrowed) {
-        // Nothing to split or narrow: the first `end` of the index range are the first `end` of this list.
-        total += countOf(s);
-        const head = keys(s, '*', '');
-        lists.push(await (Number.isFinite(f.end) ? head.limit(f.end) : head).primaryKeys());
-        return;
+  // Per status used: its ids in index order (oldest first). All of them where the list has to be split (urgent or
+  // not) or narrowed (topic, platform, search); else its count and the first `end`, which are the list's first.
+  const checked = unique([...OPEN, ...f.wanted]);
+  const read = await Promise.all(
+    checked.map(async (s) => {
+      const wanted = f.wanted.indexOf(s);
+      if (wanted >= 0 && (topicSets || platformSets || byRows || urgentOf(s).size > 0)) {
+        const all = await keys(s, '*', '').primaryKeys();
+        return { s, wanted, count: all.length, all };
       }
-      const ids = (await keys(s, '*', '').primaryKeys()).filter(
-        (id) => (topicSets?.[i]?.has(id) ?? true) && (platformSets?.[i]?.has(id) ?? true),
-      );
-      total += ids.length;
-      lists.push(
-        ids.filter((id) => u.has(id)),
-        ids.filter((id) => !u.has(id)),
-      );
+      const head = keys(s, '*', '');
+      const [count, first] = await Promise.all([
+        keys(s, '*', '').count(),
+        wanted < 0 ? [] : (Number.isFinite(f.end) ? head.limit(f.end) : head).primaryKeys(),
+      ]);
+      return { s, wanted, count, first };
     }),
   );
+  // Every row of these statuses must be in the index, else the counts would miss some: then read rows instead.
+  const byStatus = await Promise.all(checked.map((s) => db.mentions.where('status').equals(s).count()));
+  if (byStatus.some((n, i) => n !== read[i]?.count)) return null;
+  const countOf = (s: MentionStatus) => read[checked.indexOf(s)]?.count ?? 0;
+
+  const lists: number[][] = [];
+  let total = 0;
+  for (const r of read) {
+    if (r.wanted < 0) continue;
+    if (!r.all) {
+      total += r.count;
+      lists.push(r.first ?? []);
+      continue;
+    }
+    const i = r.wanted;
+    const u = urgentOf(r.s);
+    const ids = r.all.filter((id) => (topicSets?.[i]?.has(id) ?? true) && (platformSets?.[i]?.has(id) ?? true));
+    total += ids.length;
+    lists.push(
+      ids.filter((id) => u.has(id)),
+      ids.filter((id) => !u.has(id)),
+    );
+  }
 
   // Read what the page needs (everything, when rows have to be searched), rank it as the whole list would be.
   const take = byRows ? lists.flat() : lists.flatMap((l) => l.slice(0, f.end));
