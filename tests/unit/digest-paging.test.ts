@@ -138,6 +138,21 @@ describe('the digest from its index', () => {
     }
   });
 
+  it('with two urgent topics (some mentions in both) too', async () => {
+    const db = fresh();
+    await db.mentions.bulkAdd(randomRows(700, 20) as Mention[]);
+    const q = { ...base, urgentTopicIds: ['unwetter', 'kita'] };
+    for (const filter of FILTERS) {
+      const full = await loadDigestByRows(db, { ...q, filter });
+      for (const offset of [0, 50, 200]) {
+        const page = await loadDigest(db, { ...q, filter, offset, limit: 50 });
+        const label = `${JSON.stringify(filter)} @${offset}`;
+        expect(page.queue, label).toEqual(full.queue.slice(offset, offset + 50));
+        expect({ ...page, queue: [] }, label).toEqual({ ...full, queue: [] });
+      }
+    }
+  });
+
   it('some queues are long enough to page, urgent ones come first, overdue first within their urgency', async () => {
     const db = fresh();
     await db.mentions.bulkAdd(randomRows(700, 16) as Mention[]);

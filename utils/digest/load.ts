@@ -175,8 +175,9 @@ async function fromIndex(db: LauscherDb, q: DigestQuery, f: Frame): Promise<Dige
 
   const urgentIds = unique(q.urgentTopicIds);
   const byRows = needsRows(filter);
-  const [openUrgent, topicSets, platformSets] = await Promise.all([
-    Promise.all(OPEN.map((s) => idSet(urgentIds.map((u) => keys(s, 't', u))))),
+  const [urgentByTopic, topicSets, platformSets] = await Promise.all([
+    // per open status, per urgent topic: its ids, oldest first
+    Promise.all(OPEN.map((s) => Promise.all(urgentIds.map((u) => keys(s, 't', u).primaryKeys())))),
     filter.topicIds?.length
       ? Promise.all(f.wanted.map((s) => idSet(unique(filter.topicIds ?? []).map((t) => keys(s, 't', t)))))
       : undefined,
@@ -184,24 +185,22 @@ async function fromIndex(db: LauscherDb, q: DigestQuery, f: Frame): Promise<Dige
       ? Promise.all(f.wanted.map((s) => idSet(unique(filter.platforms ?? []).map((p) => keys(s, 'p', p)))))
       : undefined,
   ]);
+  const openUrgent = urgentByTopic.map((lists) => new Set(lists.flat()));
   const urgentOf = (s: MentionStatus) => openUrgent[OPEN.indexOf(s)] ?? new Set<number>();
+  const urgentListsOf = (s: MentionStatus) => urgentByTopic[OPEN.indexOf(s)] ?? [];
+  const narrowed = !!topicSets || !!platformSets || byRows;
 
-  // Per status used: its ids in index order (oldest first). All of them where the list has to be split (urgent or
-  // not) or narrowed (topic, platform, search); else its count and the first `end`, which are the list's first.
+  // Per status used: its count, and where the queue is narrowed (topic, platform, search) all its ids in index order
+  // (oldest first), to be filtered and split into urgent and not.
   const checked = unique([...OPEN, ...f.wanted]);
   const read = await Promise.all(
     checked.map(async (s) => {
       const wanted = f.wanted.indexOf(s);
-      if (wanted >= 0 && (topicSets || platformSets || byRows || urgentOf(s).size > 0)) {
+      if (wanted >= 0 && narrowed) {
         const all = await keys(s, '*', '').primaryKeys();
         return { s, wanted, count: all.length, all };
       }
-      const head = keys(s, '*', '');
-      const [count, first] = await Promise.all([
-        keys(s, '*', '').count(),
-        wanted < 0 ? [] : (Number.isFinite(f.end) ? head.limit(f.end) : head).primaryKeys(),
-      ]);
-      return { s, wanted, count, first };
+      return { s, wanted, count: await keys(s, '*', '').count(), all: undefined };
     }),
   );
   // Every row of these statuses must be in the index, else the counts would miss some: then read rows instead.
@@ -209,27 +208,49 @@ async function fromIndex(db: LauscherDb, q: DigestQuery, f: Frame): Promise<Dige
   if (byStatus.some((n, i) => n !== read[i]?.count)) return null;
   const countOf = (s: MentionStatus) => read[checked.indexOf(s)]?.count ?? 0;
 
-  const lists: number[][] = [];
+  // Each list below is in working order; urgent ones rank before all others, so of the others only what is left of
+  // the page after the urgent ones is needed.
+  const urgentLists: number[][] = [];
+  const otherLists: number[][] = [];
+  const plain: MentionStatus[] = [];
   let total = 0;
+  let urgentCount = 0;
   for (const r of read) {
     if (r.wanted < 0) continue;
+    const u = urgentOf(r.s);
     if (!r.all) {
+      // Not narrowed: the urgent topics' own ranges are the urgent lists; the others come from the status range.
       total += r.count;
-      lists.push(r.first ?? []);
+      urgentCount += u.size;
+      urgentLists.push(...urgentListsOf(r.s));
+      plain.push(r.s);
       continue;
     }
     const i = r.wanted;
-    const u = urgentOf(r.s);
     const ids = r.all.filter((id) => (topicSets?.[i]?.has(id) ?? true) && (platformSets?.[i]?.has(id) ?? true));
     total += ids.length;
-    lists.push(
-      ids.filter((id) => u.has(id)),
-      ids.filter((id) => !u.has(id)),
-    );
+    const urgent = ids.filter((id) => u.has(id));
+    urgentCount += urgent.length;
+    urgentLists.push(urgent);
+    otherLists.push(ids.filter((id) => !u.has(id)));
+  }
+  const need = Math.max(0, f.end - urgentCount);
+  if (need > 0) {
+    for (const s of plain) {
+      // the first `need` that are not urgent lie within the first `need + urgent` of the status range
+      const u = urgentOf(s);
+      const head = keys(s, '*', '');
+      const ids = await (Number.isFinite(need) ? head.limit(need + u.size) : head).primaryKeys();
+      otherLists.push(ids.filter((id) => !u.has(id)));
+    }
   }
 
   // Read what the page needs (everything, when rows have to be searched), rank it as the whole list would be.
-  const take = byRows ? lists.flat() : lists.flatMap((l) => l.slice(0, f.end));
+  const take = unique(
+    byRows
+      ? [...urgentLists, ...otherLists].flat()
+      : [...urgentLists.flatMap((l) => l.slice(0, f.end)), ...otherLists.flatMap((l) => l.slice(0, need))],
+  );
   const rows = (await db.mentions.bulkGet(take)).filter((m): m is Mention => !!m).map((m) => readable(m, f.now));
   const ranked = rankQueue(rows, { ...filter, statuses: f.wanted }, { urgentTopicIds: urgentIds, overdueBefore });
   if (byRows) total = ranked.length;
