@@ -233,11 +233,11 @@ describe('the digest from its index', () => {
   it('derives keys per status, topic (once) and platform, none for a row it cannot place', () => {
     const t = NOW;
     expect(digestKeysOf({ status: 'new', firstSeen: t, topicIds: ['bau', 'bau', 3], platform: 'x' })).toEqual([
-      ['new', '*', '', t],
-      ['new', 't', 'bau', t],
-      ['*', 't', 'bau', t],
-      ['new', 'p', 'x', t],
-      ['*', 'p', 'x', t],
+      ['new', t],
+      ['new', 'tbau', t],
+      ['*', 'tbau', t],
+      ['new', 'px', t],
+      ['*', 'px', t],
     ]);
     expect(digestKeysOf({ status: 'weg', firstSeen: t })).toEqual([]);
     expect(digestKeysOf({ status: 'new', firstSeen: '2026-11-24' })).toEqual([]);

@@ -2,21 +2,24 @@
 // popup counts and pages from the index and reads full rows only for the cards it shows. IndexedDB cannot index an
 // array inside a compound key (topicIds with status and firstSeen), but a multiEntry index over an array of arrays
 // gives each entry its own compound key:
-//   [status, '*', '', firstSeen]         every row: the queue of one status in working order (oldest first, then id)
-//   [status, 't', topicId, firstSeen]    per topic: urgent rows, topic filters
-//   [status, 'p', platform, firstSeen]   per platform: platform filters
-//   ['*', 't' | 'p', value, firstSeen]   the same of any status: the day's topic and platform counts, one range each
+//   [status, firstSeen]                   every row: the queue of one status in working order (oldest first, then id)
+//   [status, 't' + topicId, firstSeen]    per topic: urgent rows, topic filters
+//   [status, 'p' + platform, firstSeen]   per platform: platform filters
+//   ['*', 't…' | 'p…', firstSeen]         the same of any status: the day's topic and platform counts, one range each
+// Keys are short on purpose: counting a range compares every key in it (numbers sort before strings, so a status's
+// [status, firstSeen] keys all come before its facet keys).
 // The keys are derived by a DBCore middleware on every write (whatever writes: the log, status changes, imports,
 // team sync, upgrades) and removed again on every read, so no page, export or sync ever sees them.
 import type { DBCore, DBCoreTable, Middleware } from 'dexie';
 import { MENTION_STATUSES, type MentionStatus } from '../model';
 
 export const DIGEST_KEYS = 'digestKeys';
+/** '*' = the status's own range; 't' = a topic; 'p' = a platform. */
 export type Facet = '*' | 't' | 'p';
 /** The status part of the keys that hold rows of every status. */
 export const ANY_STATUS = '*';
 export type KeyStatus = MentionStatus | typeof ANY_STATUS;
-export type DigestKey = [KeyStatus, Facet, string, number];
+export type DigestKey = [KeyStatus, number] | [KeyStatus, string, number];
 
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x) => typeof x === 'string') : []);
 
@@ -38,10 +41,10 @@ export function digestKeysOf(row: {
   )
     return [];
   const s = status as MentionStatus;
-  const keys: DigestKey[] = [[s, '*', '', firstSeen]];
-  for (const t of new Set(strings(row.topicIds))) keys.push([s, 't', t, firstSeen], [ANY_STATUS, 't', t, firstSeen]);
+  const keys: DigestKey[] = [[s, firstSeen]];
+  for (const t of new Set(strings(row.topicIds))) keys.push([s, `t${t}`, firstSeen], [ANY_STATUS, `t${t}`, firstSeen]);
   if (typeof row.platform === 'string') {
-    keys.push([s, 'p', row.platform, firstSeen], [ANY_STATUS, 'p', row.platform, firstSeen]);
+    keys.push([s, `p${row.platform}`, firstSeen], [ANY_STATUS, `p${row.platform}`, firstSeen]);
   }
   return keys;
 }
@@ -54,9 +57,15 @@ export function digestRange(
   from = Number.NEGATIVE_INFINITY,
   to = Number.POSITIVE_INFINITY,
 ): [DigestKey, DigestKey] {
+  if (facet === '*') {
+    return [
+      [status, from],
+      [status, to],
+    ];
+  }
   return [
-    [status, facet, value, from],
-    [status, facet, value, to],
+    [status, facet + value, from],
+    [status, facet + value, to],
   ];
 }
 
