@@ -193,14 +193,23 @@ async function fromIndex(db: LauscherDb, q: DigestQuery, f: Frame): Promise<Dige
   // Per status used: its count, and where the queue is narrowed (topic, platform, search) all its ids in index order
   // (oldest first), to be filtered and split into urgent and not.
   const checked = unique([...OPEN, ...f.wanted]);
+  // An open status's range in three parts: overdue since before this week, overdue this week (the misses), in time.
+  const cuts = [Number.NEGATIVE_INFINITY, Math.min(overdueBeforeWeek, overdueBefore), overdueBefore];
+  const parts = (s: MentionStatus) =>
+    Promise.all(cuts.map((from, i) => keys(s, '*', '', from, cuts[i + 1] ?? Number.POSITIVE_INFINITY).count()));
   const read = await Promise.all(
     checked.map(async (s) => {
       const wanted = f.wanted.indexOf(s);
+      const open = OPEN.includes(s);
       if (wanted >= 0 && narrowed) {
-        const all = await keys(s, '*', '').primaryKeys();
-        return { s, wanted, count: all.length, all };
+        const [all, split] = await Promise.all([keys(s, '*', '').primaryKeys(), open ? parts(s) : undefined]);
+        return { s, wanted, count: all.length, all, split };
       }
-      return { s, wanted, count: await keys(s, '*', '').count(), all: undefined };
+      if (open) {
+        const split = await parts(s);
+        return { s, wanted, count: split.reduce((a, b) => a + b, 0), all: undefined, split };
+      }
+      return { s, wanted, count: await keys(s, '*', '').count(), all: undefined, split: undefined };
     }),
   );
   // Every row of these statuses must be in the index, else the counts would miss some: then read rows instead.
@@ -255,11 +264,14 @@ async function fromIndex(db: LauscherDb, q: DigestQuery, f: Frame): Promise<Dige
   const ranked = rankQueue(rows, { ...filter, statuses: f.wanted }, { urgentTopicIds: urgentIds, overdueBefore });
   if (byRows) total = ranked.length;
 
-  const [overdue, missed, dayCount, earlier, answered, day] = await Promise.all([
-    countSum(OPEN.map((s) => keys(s, '*', '', Number.NEGATIVE_INFINITY, overdueBefore))),
-    overdueBeforeWeek < overdueBefore
-      ? countSum(OPEN.map((s) => keys(s, '*', '', overdueBeforeWeek, overdueBefore)))
-      : Promise.resolve(0),
+  let overdue = 0;
+  let missed = 0;
+  for (const r of read) {
+    const [before = 0, thisWeek = 0] = r.split ?? [];
+    overdue += before + thisWeek;
+    missed += thisWeek;
+  }
+  const [dayCount, earlier, answered, day] = await Promise.all([
     db.mentions.where('firstSeen').between(f.dayStart, f.dayEnd, true, false).count(),
     Promise.all(f.trendStarts.slice(0, -1).map((s) => countDay(db, s))),
     answeredSince(db, f.weekStart),
