@@ -12,7 +12,7 @@
 import type { Collection, InsertType } from 'dexie';
 import type { LauscherDb } from '../db';
 import { readable } from '../mentions';
-import { MENTION_STATUSES, type Mention, type MentionStatus, PLATFORMS, type Platform } from '../model';
+import { type Mention, type MentionStatus, PLATFORMS, type Platform } from '../model';
 import { HOUR_MS, type WorkingTime, workingCutoff } from '../working-hours';
 import { addBerlinDays, startOfBerlinDay, startOfBerlinWeek } from './berlin';
 import { ANY_STATUS, DIGEST_KEYS, digestRange, type Facet, type KeyStatus } from './index-keys';
@@ -161,12 +161,6 @@ async function idSet(ranges: Rows[]): Promise<Set<number>> {
   return new Set(parts.flat());
 }
 
-/** Sums counts, one range per status. */
-async function countSum(ranges: Rows[]): Promise<number> {
-  const counts = await Promise.all(ranges.map((r) => r.count()));
-  return counts.reduce((a, b) => a + b, 0);
-}
-
 async function fromIndex(db: LauscherDb, q: DigestQuery, f: Frame): Promise<DigestData | null> {
   const keys = (s: KeyStatus, facet: Facet, value: string, from?: number, to?: number) =>
     db.mentions.where(DIGEST_KEYS).between(...digestRange(s, facet, value, from, to), true, false);
@@ -296,13 +290,12 @@ async function fromIndex(db: LauscherDb, q: DigestQuery, f: Frame): Promise<Dige
   };
 }
 
-/** The chosen day's counts per topic and platform, from the index; `counted` is how many rows the index placed. */
+/** The chosen day's counts per topic and platform, from the index; `counted` is how many of the day's rows it holds. */
 async function dayFromIndex(
   q: DigestQuery,
   f: Frame,
   keys: (s: KeyStatus, facet: Facet, value: string, from?: number, to?: number) => Rows,
 ) {
-  const counted = await countSum(MENTION_STATUSES.map((s) => keys(s, '*', '', f.dayStart, f.dayEnd)));
   const sum = (facet: Facet, value: string) => keys(ANY_STATUS, facet, value, f.dayStart, f.dayEnd).count();
   const byTopic: Record<string, number> = {};
   const byPlatform: Partial<Record<Platform, number>> = {};
@@ -313,6 +306,8 @@ async function dayFromIndex(
   ]);
   for (const [t, n] of topics) if (n > 0) byTopic[t] = n;
   for (const [p, n] of platforms) if (n > 0) byPlatform[p] = n;
+  // Every row in the index has one platform key: their sum is the day's rows the index holds.
+  const counted = platforms.reduce((a, [, n]) => a + n, 0);
   return { counted, byTopic, byPlatform };
 }
 
