@@ -6,6 +6,7 @@
 // Dexie lives in the extension origin only (background and extension pages): an IndexedDB opened in a content
 // script belongs to the visited site. Content scripts send mentions by message.
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
+import { DIGEST_KEYS, digestKeysMiddleware, digestKeysOf } from './digest/index-keys';
 import type { Mention } from './model';
 
 /**
@@ -30,6 +31,8 @@ export type LauscherDb = Dexie & {
  * - status, platform, *topicIds: list filters
  * - v2 answeredAt: the digest's "answered today"; [status+firstSeen]: open mentions of a day range without
  *   reading the answered ones
+ * - v3 *digestKeys: [status, facet, value, firstSeen] per row (utils/digest/index-keys.ts), derived on every write
+ *   and never seen by readers: the popup counts by status, topic, platform and day and pages its queue from it
  */
 export const SCHEMA_VERSIONS: readonly {
   version: number;
@@ -51,6 +54,15 @@ export const SCHEMA_VERSIONS: readonly {
     },
     upgrade: upgradeToV2,
   },
+  {
+    version: 3,
+    stores: {
+      mentions:
+        '++id, &mentionKey, firstSeen, lastSeen, status, platform, *topicIds, answeredAt, [status+firstSeen], *digestKeys',
+      meta: 'key',
+    },
+    upgrade: upgradeToV3,
+  },
 ];
 
 /**
@@ -68,12 +80,23 @@ function upgradeToV2(tx: Transaction): Promise<number> {
     });
 }
 
+/** v2 → v3: every row gets its digest index keys; the rows themselves (as readers see them) do not change. */
+function upgradeToV3(tx: Transaction): Promise<number> {
+  return tx
+    .table<Mention & { [DIGEST_KEYS]?: unknown }>('mentions')
+    .toCollection()
+    .modify((m) => {
+      m[DIGEST_KEYS] = digestKeysOf(m);
+    });
+}
+
 export const DB_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]?.version ?? 1;
 export const DEFAULT_DB_NAME = 'lauscher';
 
 /** Opens (lazily, on first query) a Lauscher database. Tests pass a fresh name each. */
 export function createDb(name: string = DEFAULT_DB_NAME): LauscherDb {
   const db = new Dexie(name) as LauscherDb;
+  db.use(digestKeysMiddleware);
   for (const { version, stores, upgrade } of SCHEMA_VERSIONS) {
     const v = db.version(version).stores(stores);
     if (upgrade) v.upgrade(upgrade);

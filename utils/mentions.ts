@@ -164,6 +164,8 @@ export interface RecordResult {
   updated: number;
   /** Inputs without a mentionKey. */
   skipped: number;
+  /** Keys of the batch whose row the team has ignored: the page drops their highlights again after a reload. */
+  ignoredKeys: string[];
 }
 
 /**
@@ -203,7 +205,7 @@ export async function recordMentions(
       });
     }
   }
-  if (byKey.size === 0) return { added: 0, updated: 0, skipped };
+  if (byKey.size === 0) return { added: 0, updated: 0, skipped, ignoredKeys: [] };
 
   // Hash outside the transaction: awaiting crypto.subtle inside it would let IndexedDB commit it early.
   const authors = new Map<string, string>();
@@ -217,10 +219,12 @@ export async function recordMentions(
     const puts: (Mention | Omit<Mention, 'id'>)[] = [];
     let added = 0;
     let updated = 0;
+    const ignoredKeys: string[] = [];
     for (const [key, { input, count, terms, topicIds, words }] of byKey) {
       const old = rows.get(key);
       if (old) {
         updated += 1;
+        if (old.status === 'ignored') ignoredKeys.push(key);
         // A row stored badly before (lastSeen 1e20, terms not a list) is repaired, not carried on.
         const next: Mention = {
           ...old,
@@ -257,7 +261,7 @@ export async function recordMentions(
       }
     }
     await db.mentions.bulkPut(puts as Mention[]);
-    return { added, updated, skipped };
+    return { added, updated, skipped, ignoredKeys };
   });
 }
 

@@ -41,8 +41,11 @@ export interface PageMentions {
 }
 
 interface ProtocolMap {
-  /** cs → bg: mentions found on the page (batched); the background dedupes and stores them. */
-  csLogMentions(mentions: MentionInput[]): { stored: number };
+  /**
+   * cs → bg: mentions found on the page (batched); the background dedupes and stores them, and answers with the keys
+   * among them that are ignored in the log (their highlights go, as with bgForgetMention).
+   */
+  csLogMentions(mentions: MentionInput[]): { stored: number; ignored?: string[] };
   /** cs → bg: the site's markup no longer has the post containers the adapter expects. */
   csReportMarkupChanged(info: { platform: string; url: string }): void;
   /** cs → bg: the user asked to open a mention in the side panel (from the on-page tooltip). */

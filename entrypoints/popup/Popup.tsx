@@ -11,6 +11,7 @@ import { loadDigest } from '../../utils/digest/load';
 import type { QueueFilter } from '../../utils/digest/queue';
 import { t, tr, uiLang } from '../../utils/i18n';
 import { platformLabel } from '../../utils/labels';
+import { MUNICIPALITY_TOPIC } from '../../utils/matcher';
 import { isWithinOfficeHours } from '../../utils/office-hours';
 import {
   DEFAULT_OFFICE_HOURS,
@@ -24,7 +25,7 @@ import { teamDisplayName, teamSettingsItem, worksInTeam } from '../../utils/sync
 import { openSidePanel } from './actions';
 import { DigestStats } from './DigestStats';
 import { QueueFilters } from './QueueFilters';
-import { QueueList } from './QueueList';
+import { PAGE_SIZE, QueueList } from './QueueList';
 
 /** The current minute: relative times, "today" and "overdue" move on while the popup stays open. */
 function useNow(): number {
@@ -52,11 +53,34 @@ export function Popup() {
   // A "von mir" chosen before sync was switched off (and the name removed) would filter invisibly: dropped.
   const { who, ...rest } = filter;
   const queueFilter: QueueFilter = who && team && showWho ? { ...rest, who, me: teamDisplayName(team) } : rest;
+  /** Cards asked for so far: the digest reads only these rows in full (50 more per "show more"). */
+  const [shown, setShown] = useState(PAGE_SIZE);
   const urgentTopicIds = profile.topics.filter((x) => x.urgent).map((x) => x.id);
+  const topicIds = [MUNICIPALITY_TOPIC, ...profile.topics.map((x) => x.id)];
   const wt = { hours: officeHours ?? DEFAULT_OFFICE_HOURS, holidays: promise.holidays };
   const d = useLiveQuery(
-    () => loadDigest(getDb(), { now, day, urgentTopicIds, wt, promiseHours: promise.hours, filter: queueFilter }),
-    [now, day, urgentTopicIds.join(), JSON.stringify(wt), promise.hours, JSON.stringify(queueFilter)],
+    () =>
+      loadDigest(getDb(), {
+        now,
+        day,
+        urgentTopicIds,
+        topicIds,
+        wt,
+        promiseHours: promise.hours,
+        filter: queueFilter,
+        offset: 0,
+        limit: shown,
+      }),
+    [
+      now,
+      day,
+      urgentTopicIds.join(),
+      topicIds.join(),
+      JSON.stringify(wt),
+      promise.hours,
+      JSON.stringify(queueFilter),
+      shown,
+    ],
   );
   const todayStart = startOfBerlinDay(now);
 
@@ -157,10 +181,18 @@ export function Popup() {
           <QueueFilters filter={filter} profile={profile} showWho={showWho} onChange={setFilter} />
           {d && (
             <p class="hint" aria-live="polite" data-testid="digest-queue-count">
-              {t('digestQueueCount', String(d.queue.length))}
+              {t('digestQueueCount', String(d.queueTotal))}
             </p>
           )}
-          {d && <QueueList queue={d.queue} profile={profile} now={now} />}
+          {d && (
+            <QueueList
+              queue={d.queue}
+              total={d.queueTotal}
+              profile={profile}
+              now={now}
+              onMore={() => setShown(d.queue.length + PAGE_SIZE)}
+            />
+          )}
         </section>
       </main>
       <footer>

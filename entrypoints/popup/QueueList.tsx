@@ -1,6 +1,7 @@
-// The whole queue, a page at a time (50 cards, then "show more"): 5,000 open mentions stay one query and one sort,
-// and the DOM holds only what was asked for. After an action the focus moves to the card that takes its place.
-import { useEffect, useRef, useState } from 'preact/hooks';
+// The whole queue, a page at a time (50 cards, then "show more"): the digest reads only the cards asked for
+// (utils/digest/load.ts), and the DOM holds only those. After an action the focus moves to the card that takes its
+// place.
+import { useEffect, useRef } from 'preact/hooks';
 import { MentionCard } from '../../components/MentionCard';
 import { getDb } from '../../utils/db';
 import type { QueueEntry } from '../../utils/digest/queue';
@@ -12,8 +13,21 @@ import { ignoreMention, openMention, openSidePanel } from './actions';
 
 export const PAGE_SIZE = 50;
 
-export function QueueList({ queue, profile, now }: { queue: QueueEntry[]; profile: Profile; now: number }) {
-  const [shown, setShown] = useState(PAGE_SIZE);
+export function QueueList({
+  queue,
+  total,
+  profile,
+  now,
+  onMore,
+}: {
+  /** The cards asked for so far, in working order. */
+  queue: QueueEntry[];
+  /** Entries in the whole filtered queue. */
+  total: number;
+  profile: Profile;
+  now: number;
+  onMore: () => void;
+}) {
   const list = useRef<HTMLDivElement>(null);
   /** The acted-on card's position and id, until the list has re-rendered without (or with) it. */
   const pendingFocus = useRef<{ index: number; id: number } | null>(null);
@@ -38,13 +52,12 @@ export function QueueList({ queue, profile, now }: { queue: QueueEntry[]; profil
     });
   };
   const db = getDb();
-  const page = queue.slice(0, shown);
 
   return (
     <>
-      {queue.length === 0 && <p class="hint">{t('digestQueueEmpty')}</p>}
+      {total === 0 && <p class="hint">{t('digestQueueEmpty')}</p>}
       <div data-testid="digest-list" ref={list}>
-        {page.map(({ mention: m, urgent, overdue }, index) => (
+        {queue.map(({ mention: m, urgent, overdue }, index) => (
           <MentionCard
             key={m.id}
             mention={m}
@@ -95,9 +108,9 @@ export function QueueList({ queue, profile, now }: { queue: QueueEntry[]; profil
           </MentionCard>
         ))}
       </div>
-      {queue.length > shown && (
-        <button type="button" data-testid="digest-more" onClick={() => setShown(shown + PAGE_SIZE)}>
-          {t('digestShowMore', [String(Math.min(PAGE_SIZE, queue.length - shown)), String(queue.length - shown)])}
+      {total > queue.length && (
+        <button type="button" data-testid="digest-more" onClick={onMore}>
+          {t('digestShowMore', [String(Math.min(PAGE_SIZE, total - queue.length)), String(total - queue.length)])}
         </button>
       )}
     </>

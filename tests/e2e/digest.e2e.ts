@@ -379,5 +379,90 @@ describe('digest', () => {
     expect(await popup.getByTestId('digest-more').textContent()).toBe('Weitere 50 anzeigen (noch 4900)');
     await popup.close();
   });
+
+  it('a log the extension wrote itself is counted and paged from the digest index, in working order', async () => {
+    // 1,200 mentions through the options page's import (the extension's own write path, so with index keys):
+    // 800 open over the last 9 days, every 7th urgent, and 400 answered.
+    const now = Date.now();
+    const entries = Array.from({ length: 1200 }, (_, k) =>
+      row(5000 + k, now - (k + 1) * 9 * MIN, {
+        mentionKey: `facebook:comment:idx-${k}`,
+        ...(k % 7 === 0 ? { topicIds: ['unwetter'], snippet: `Hochwasser Nummer ${5000 + k} am Mühlbach.` } : {}),
+        ...(k >= 800 ? { status: 'answered', answeredAt: now - k * MIN, statusChangedAt: now - k * MIN } : {}),
+      }),
+    );
+    const popup = await openPopup();
+    await seed(popup, []);
+    const options = await lauscher.context.newPage();
+    await options.goto(lauscher.extensionUrl('options.html'));
+    const file = {
+      format: 'lauscher-mentions',
+      version: 1,
+      exportedAt: new Date(now).toISOString(),
+      mentions: entries,
+    };
+    await options.getByTestId('import-mentions').setInputFiles({
+      name: 'log.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(file)),
+    });
+    await expect
+      .poll(() => options.getByTestId('data-status').textContent(), { timeout: 30_000 })
+      .toContain('1200 neu');
+    await options.close();
+
+    // The rows carry their index keys in the real browser's IndexedDB (the digest reads from the index).
+    const keyed = await popup.evaluate(
+      () =>
+        new Promise<number[]>((resolve, reject) => {
+          const req = indexedDB.open('lauscher');
+          req.onerror = () => reject(req.error);
+          req.onsuccess = () => {
+            const db = req.result;
+            const index = db.transaction('mentions').objectStore('mentions').index('digestKeys');
+            const range = (...k: string[]) =>
+              IDBKeyRange.bound([...k, Number.NEGATIVE_INFINITY], [...k, Number.POSITIVE_INFINITY]);
+            // [status, firstSeen] and [status, 't' + topic, firstSeen] (utils/digest/index-keys.ts)
+            const counts = [range('new'), range('new', 'tunwetter'), range('answered')].map((r) => index.count(r));
+            let left = counts.length;
+            for (const c of counts)
+              c.onsuccess = () => {
+                if (--left === 0) {
+                  db.close();
+                  resolve(counts.map((x) => x.result as number));
+                }
+              };
+          };
+        }),
+    );
+    const urgent = entries.filter((e) => e.status === 'new' && e.topicIds.includes('unwetter')).length;
+    expect(keyed).toEqual([800, urgent, 400]);
+
+    await popup.reload();
+    await expect
+      .poll(() => popup.getByTestId('digest-unanswered-count').textContent(), { timeout: 20_000 })
+      .toBe('800');
+    expect(await popup.getByTestId('mention-item').count()).toBe(50);
+    expect(await popup.getByTestId('digest-queue-count').textContent()).toBe('800 in der Liste');
+    // Working order: the urgent ones (oldest first), then the rest (oldest first).
+    const order = entries
+      .filter((e) => e.status === 'new')
+      .sort(
+        (a, b) =>
+          Number(b.topicIds.includes('unwetter')) - Number(a.topicIds.includes('unwetter')) ||
+          a.firstSeen - b.firstSeen,
+      )
+      .map((e) => e.snippet);
+    const shown = () => popup.getByTestId('mention-item').locator('blockquote').allTextContents();
+    expect((await shown()).map((t) => t.trim())).toEqual(order.slice(0, 50));
+    await popup.getByTestId('digest-more').click();
+    await expect.poll(() => popup.getByTestId('mention-item').count()).toBe(100);
+    expect((await shown()).map((t) => t.trim())).toEqual(order.slice(0, 100));
+    expect(await popup.getByTestId('digest-more').textContent()).toBe('Weitere 50 anzeigen (noch 700)');
+    // A status filter counts and pages from the index too.
+    await popup.getByTestId('digest-filter-status').selectOption('answered');
+    await expect.poll(() => popup.getByTestId('digest-queue-count').textContent()).toBe('400 in der Liste');
+    await popup.close();
+  });
 });
 void chrome;

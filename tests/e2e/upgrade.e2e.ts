@@ -1,6 +1,6 @@
 // The upgrade as users get it: Lauscher v1 (built from git) fills its IndexedDB in real Chromium, then the current
 // build replaces it in the same folder (same extension id, same origin) and starts on the same browser profile.
-// Every row must still be there and converted by the v2 upgrade(); settings stored by v1 are migrated.
+// Every row must still be there and converted by the v2 and v3 upgrade()s; settings stored by v1 are migrated.
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -56,7 +56,7 @@ function answerInV1(page: Page, count: number, at: number) {
   );
 }
 
-describe('upgrade v1 → v2 in Chromium', () => {
+describe('upgrade v1 → v3 in Chromium', () => {
   it('keeps and converts every row a v1 build wrote, and migrates its settings', { timeout: 300_000 }, async () => {
     cpSync(v1Build(), extDir, { recursive: true });
     const v1 = await launchLauscher({ build: extDir, profileDir });
@@ -101,15 +101,21 @@ describe('upgrade v1 → v2 in Chromium', () => {
       // the popup opens the database: the upgrade runs
       await expect.poll(() => popup.getByTestId('mention-item').count(), { timeout: 30_000 }).toBeGreaterThan(0);
       const info = await dbInfo(popup);
-      expect(info.version).toBe(20);
-      expect(info.indexes).toEqual(expect.arrayContaining(['answeredAt', '[status+firstSeen]', 'mentionKey']));
+      // v1 → v3 in one go (Dexie stores verno × 10): v2's answeredAt, v3's digest index keys
+      expect(info.version).toBe(30);
+      expect(info.indexes).toEqual(
+        expect.arrayContaining(['answeredAt', '[status+firstSeen]', 'mentionKey', 'digestKeys']),
+      );
 
       const after = await readMentions(v2, popup);
       expect(after).toHaveLength(before.length);
       const byId = new Map(after.map((r) => [r.id, r]));
       for (const row of before) {
         const expected = row.status === 'answered' ? { ...row, answeredAt: row.statusChangedAt } : row;
-        expect(byId.get(row.id)).toEqual(expected);
+        // read raw from IndexedDB: the stored index keys are there (readers through Dexie never see them)
+        const { digestKeys, ...stored } = byId.get(row.id) ?? {};
+        expect(stored).toEqual(expected);
+        expect(digestKeys).toContainEqual([row.status, row.firstSeen]);
       }
       expect(after.filter((r) => r.answeredAt === answeredAt)).toHaveLength(2);
 

@@ -24,6 +24,7 @@ describe('schema', () => {
       topicIds: { unique: false, multi: true },
       answeredAt: { unique: false, multi: false },
       '[status+firstSeen]': { unique: false, multi: false },
+      digestKeys: { unique: false, multi: true },
     });
     expect(db.meta.schema.primKey.name).toBe('key');
   });

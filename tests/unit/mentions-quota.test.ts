@@ -186,7 +186,7 @@ describe('withQuotaRecovery', () => {
         }),
       { retentionDays: 90, now },
     );
-    expect(out.result).toEqual({ added: 2, updated: 1, skipped: 0 });
+    expect(out.result).toEqual({ added: 2, updated: 1, skipped: 0, ignoredKeys: [] });
     expect(out.recovery?.prunedBeyondRetention).toBe(2);
     const today1 = await db.mentions.where('mentionKey').equals('today1').first();
     expect(today1?.seenCount).toBe(2); // counted once, not twice: the failed attempt left nothing behind

@@ -89,7 +89,7 @@ describe('recordMentions', () => {
     db = freshDb();
     const now = local(2025, 11, 25, 9);
     const r = await recordMentions(db, [input('a', { time: '2025-11-25T08:00:00Z' }), input('b')], { ...plain, now });
-    expect(r).toEqual({ added: 2, updated: 0, skipped: 0 });
+    expect(r).toEqual({ added: 2, updated: 0, skipped: 0, ignoredKeys: [] });
     const a = await db.mentions.where('mentionKey').equals('a').first();
     expect(a).toMatchObject({
       firstSeen: now,
@@ -113,7 +113,7 @@ describe('recordMentions', () => {
       [input('a'), input('a', { terms: ['Umleitung'], topicIds: ['bau'] }), input('b')],
       { ...plain, now: t1 },
     );
-    expect(r1).toEqual({ added: 2, updated: 0, skipped: 0 });
+    expect(r1).toEqual({ added: 2, updated: 0, skipped: 0, ignoredKeys: [] });
     const id = (await db.mentions.where('mentionKey').equals('a').first())?.id ?? -1;
     await setStatus(db, id, 'answered', { now: t1 + 5 });
     await setNote(db, id, 'Antwort per PN');
@@ -122,7 +122,7 @@ describe('recordMentions', () => {
       ...plain,
       now: t2,
     });
-    expect(r2).toEqual({ added: 1, updated: 1, skipped: 0 });
+    expect(r2).toEqual({ added: 1, updated: 1, skipped: 0, ignoredKeys: [] });
     expect(await db.mentions.count()).toBe(3);
     const a = await getMention(db, id);
     expect(a).toMatchObject({
@@ -152,9 +152,19 @@ describe('recordMentions', () => {
   it('truncates snippets and skips inputs without a key', async () => {
     db = freshDb();
     const r = await recordMentions(db, [input('long', { snippet: 'x'.repeat(2000) }), input('')], plain);
-    expect(r).toEqual({ added: 1, updated: 0, skipped: 1 });
+    expect(r).toEqual({ added: 1, updated: 0, skipped: 1, ignoredKeys: [] });
     expect((await db.mentions.toArray())[0]?.snippet.length).toBe(SNIPPET_MAX);
-    expect(await recordMentions(db, [], plain)).toEqual({ added: 0, updated: 0, skipped: 0 });
+    expect(await recordMentions(db, [], plain)).toEqual({ added: 0, updated: 0, skipped: 0, ignoredKeys: [] });
+  });
+
+  it('answers with the keys of the batch that the team has ignored (the page drops their highlights again)', async () => {
+    db = freshDb();
+    await recordMentions(db, [input('a'), input('b'), input('c')], plain);
+    const b = await db.mentions.get({ mentionKey: 'b' });
+    await setStatus(db, b?.id ?? -1, 'ignored');
+    const again = await recordMentions(db, [input('a'), input('b'), input('d')], plain);
+    expect(again).toMatchObject({ added: 1, updated: 2, ignoredKeys: ['b'] });
+    expect((await db.mentions.get({ mentionKey: 'b' }))?.status).toBe('ignored');
   });
 
   it('stores the exact distinct set when many tabs write overlapping batches at once', async () => {

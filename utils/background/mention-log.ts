@@ -32,7 +32,9 @@ export function setUpMentionLog() {
       const allowed = data.filter((m) => mayLog(m, modes));
       if (!allowed.length) return { stored: 0 };
       const result = await queue.push(allowed);
-      return { stored: result.added + result.updated };
+      // The batch may hold other tabs' mentions too: answer with this message's ignored keys only.
+      const mine = new Set(allowed.map((m) => m.mentionKey));
+      return { stored: result.added + result.updated, ignored: result.ignoredKeys.filter((k) => mine.has(k)) };
     } catch (err) {
       console.error('[Lauscher] log write failed', err);
       await storageProblemItem.setValue({ message: err instanceof Error ? err.message : String(err), at: Date.now() });

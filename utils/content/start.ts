@@ -95,10 +95,15 @@ async function runLauscher(ctx: PageScope, mode: RunningMode): Promise<void> {
   const url = () => location.href;
   let scanner: Scanner | undefined;
   let navigator: MentionNavigator | undefined;
+  const logMentions = sendFor(ctx, mode);
   const index = createPostIndex({
     adapter: pickAdapter(new URL(url()), document),
     pageUrl: url,
-    send: sendFor(ctx, mode),
+    // The log answers with the keys the team ignored: after a reload they lose their highlights again.
+    send: (mentions) =>
+      logMentions(mentions).then(({ ignored }) => {
+        if (scanner) forgetAll(scanner, index, ignored);
+      }),
     isBusy: () => !!scanner?.busy,
     onLogged: TEST_HOOKS ? announceLogged : undefined,
   });
@@ -180,8 +185,16 @@ async function runLauscher(ctx: PageScope, mode: RunningMode): Promise<void> {
 
 /** "Observe only" highlights but sends nothing to the log; a session that ended sends nothing either. */
 function sendFor(ctx: PageScope, mode: RunningMode) {
-  return (mentions: MentionInput[]) =>
+  return (mentions: MentionInput[]): Promise<{ stored: number; ignored?: string[] }> =>
     mode === 'log' && !ctx.isInvalid ? sendMessage('csLogMentions', mentions) : Promise.resolve({ stored: 0 });
+}
+
+/** Drops the highlights of these posts or comments on this page, for good (the painter keeps them forgotten). */
+function forgetAll(scanner: Scanner, index: PostIndex, mentionKeys: readonly string[] = []) {
+  for (const key of mentionKeys) {
+    const item = index.elementFor(key);
+    if (item) scanner.painter.forget(item);
+  }
 }
 
 /** Side panel → page: insert a reply into the post's comment box, or scroll to the post. */
@@ -203,10 +216,7 @@ function setUpReplyHandlers(ctx: PageScope, index: PostIndex) {
 
 /** Background → page: the user ignored a mention (tooltip, popup): its post's highlights go, here and for good. */
 function setUpForgetHandler(ctx: PageScope, scanner: Scanner, index: PostIndex) {
-  const off = onMessage('bgForgetMention', ({ data }) => {
-    const item = index.elementFor(data.mentionKey);
-    if (item) scanner.painter.forget(item);
-  });
+  const off = onMessage('bgForgetMention', ({ data }) => forgetAll(scanner, index, [data.mentionKey]));
   ctx.onInvalidated(off);
 }
 

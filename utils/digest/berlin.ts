@@ -57,10 +57,23 @@ export function berlinInstant(year: number, month: number, day: number, hour = 0
   return wall - HOUR;
 }
 
+/**
+ * Day starts by UTC hour. Berlin is a whole number of hours off UTC and changes its clocks on the hour, so every
+ * instant of one UTC hour lies in the same Berlin day: the digest asks this for every answer of the week, and three
+ * Intl look-ups each would be most of its time.
+ */
+const dayStartByHour = new Map<number, number>();
+
 /** Berlin midnight of the day containing `t`. */
 export function startOfBerlinDay(t: number): number {
+  const hour = Math.floor(t / HOUR);
+  const known = dayStartByHour.get(hour);
+  if (known !== undefined) return known;
   const c = berlinClock(t);
-  return berlinInstant(c.year, c.month, c.day);
+  const start = berlinInstant(c.year, c.month, c.day);
+  if (dayStartByHour.size >= 100_000) dayStartByHour.clear();
+  if (Number.isFinite(hour)) dayStartByHour.set(hour, start);
+  return start;
 }
 
 /** `t`'s Berlin day moved by `days` calendar days, at midnight (DST days of 23 or 25 hours count as one day). */

@@ -42,6 +42,15 @@ export function responseFigures(
   open: readonly Mention[],
   o: ResponseOptions,
 ): ResponseFigures {
+  let missed = 0;
+  for (const m of open) {
+    if (OPEN.includes(m.status) && m.firstSeen < o.overdueBefore && m.firstSeen >= o.overdueBeforeWeek) missed += 1;
+  }
+  return answerFigures(answered, missed, o);
+}
+
+/** The same with the misses already counted (the digest counts them from its index: utils/digest/load.ts). */
+export function answerFigures(answered: readonly Mention[], missed: number, o: ResponseOptions): ResponseFigures {
   const times: number[] = [];
   let within = 0;
   for (const m of answered) {
@@ -49,10 +58,6 @@ export function responseFigures(
     const ms = workingMsBetween(m.firstSeen, m.answeredAt, o.wt);
     times.push(ms);
     if (ms <= o.promiseMs) within += 1;
-  }
-  let missed = 0;
-  for (const m of open) {
-    if (OPEN.includes(m.status) && m.firstSeen < o.overdueBefore && m.firstSeen >= o.overdueBeforeWeek) missed += 1;
   }
   const total = times.length + missed;
   return {
