@@ -9,6 +9,7 @@ import { markupChanged, pickAdapter } from '../platforms';
 import { createScanner, type Scanner, type ScanStats } from '../scanner';
 import { adoptHighlightStyles, highlightName, MUNICIPALITY_HIGHLIGHT } from '../scanner/highlight-styles';
 import { firstHitWithin, type Hit, hitTest } from '../scanner/hit-test';
+import { isInSkippedSubtree } from '../scanner/text-blocks';
 import { matcherConfigOf, type Profile, profileItem } from '../settings';
 import { flushOnHide } from './flush-on-hide';
 import { insertReplyFor } from './insert-reply';
@@ -237,8 +238,19 @@ function focusAnnouncement(content: TooltipContent, shownText: string): string {
   return content.mention ? `${head} ${t('navTooltipKeys')}` : head;
 }
 
+/** `:focus-visible`, i.e. focus the browser shows a ring for (keyboard); true where the selector is unknown. */
+function matchesFocusVisible(el: Element): boolean {
+  try {
+    return el.matches(':focus-visible');
+  } catch {
+    return true;
+  }
+}
+
 /** Pointer moves closer together than this share one hit-test (the last position wins). */
 const MOVE_INTERVAL_MS = 16;
+/** How long the pointer rests on a highlight before the tooltip opens. */
+const HOVER_REST_MS = 250;
 
 /** Pointer and focus on highlights show the tooltip; pointermove is throttled to one hit-test per frame's time. */
 function setUpTooltip(
@@ -297,14 +309,35 @@ function setUpTooltip(
     }, 300);
   }
 
+  /** A hover that has to rest before the tooltip opens (it then stays while the pointer goes from one to the next). */
+  let restTimer: ReturnType<typeof setTimeout> | undefined;
   function testPointer(at: number) {
     lastTest = at;
     if (ctx.signal.aborted) return;
     const hit = hitTest(scanner.painter, x, y, target);
-    if (hit) show(hit);
-    else hideSoon();
+    if (!hit) {
+      clearTimeout(restTimer);
+      restTimer = undefined;
+      hideSoon();
+    } else if (tooltip.shown) show(hit);
+    else if (!restTimer) {
+      // A pointer passing over a highlight on its way elsewhere (to a comment box below) must not get a tooltip
+      // in its path; one that rests on it does.
+      restTimer = setTimeout(() => {
+        restTimer = undefined;
+        const still = hitTest(scanner.painter, x, y, target);
+        if (still) show(still);
+      }, HOVER_REST_MS);
+    }
   }
-  ctx.signal.addEventListener('abort', () => clearTimeout(trailing), { once: true });
+  ctx.signal.addEventListener(
+    'abort',
+    () => {
+      clearTimeout(trailing);
+      clearTimeout(restTimer);
+    },
+    { once: true },
+  );
 
   ctx.addEventListener(
     document,
@@ -336,6 +369,9 @@ function setUpTooltip(
   // Keyboard focus anywhere inside a highlighted post (its author link, a button) opens the tooltip for it.
   ctx.addEventListener(document, 'focusin', (e: FocusEvent) => {
     if (tooltip.owns(e.target) || tooltip.returningFocus || !(e.target instanceof Element)) return;
+    // Keyboard focus only, and not into a comment box or form field: a click into the reply box to type must not
+    // get a tooltip over the post (and over the box itself).
+    if (isInSkippedSubtree(e.target) || !matchesFocusVisible(e.target)) return;
     const item = index.itemAt(e.target);
     const hit = firstHitWithin(scanner.painter, item ?? e.target);
     const shown = hit && show(hit);
