@@ -130,9 +130,11 @@ export const createNearTracker: VisibilityFactory = (doc, onChange) => {
   /** Starts (or restarts) re-measuring every box in idle time. */
   function startSweep() {
     generation += 1;
-    const first = sweep === null;
+    // A sweep under way finishes its pass and then starts over (an inner scroller fires this on every scroll event:
+    // no new list each time).
+    if (sweep) return;
     sweep = { boxes: [...boxes.values()], at: 0, generation };
-    if (first) requestIdle(sweepSlice);
+    requestIdle(sweepSlice);
   }
 
   function sweepSlice(deadline?: IdleDeadline) {
@@ -144,7 +146,11 @@ export const createNearTracker: VisibilityFactory = (doc, onChange) => {
       if (boxes.get(box.target) === box) measure(box);
     }
     if (s.at < s.boxes.length || s.generation !== generation) {
-      if (s.at >= s.boxes.length) sweep = { boxes: [...boxes.values()], at: 0, generation };
+      if (s.at >= s.boxes.length) {
+        // A pass finished but something moved meanwhile: keep what it measured in order, then go again.
+        resort();
+        sweep = { boxes: [...boxes.values()], at: 0, generation };
+      }
       requestIdle(sweepSlice);
       return;
     }

@@ -1,6 +1,7 @@
 // Stand-ins for what happy-dom lacks: the CSS Custom Highlight API (Highlight, CSS.highlights) and layout, so the
 // painter's visibility source is a fake the test drives (or that reports every target near as soon as it is observed).
 import type { NearChange, Visibility, VisibilityFactory } from '../../../utils/scanner/near-tracker';
+import type { Span } from '../../../utils/scanner/painter';
 
 export class FakeHighlight extends Set<AbstractRange> {
   priority = 0;
@@ -62,3 +63,18 @@ export function highlightTexts(registry: Map<string, FakeHighlight>): Record<str
 }
 
 export const flushMicrotasks = () => new Promise<void>((r) => setTimeout(r, 0));
+
+/** A span for the first `word` in the element's first text node. */
+export function spanIn(el: Element, word: string, name = 'lauscher-amber', topicId = 'bau'): Span {
+  const text = el.firstChild as Text;
+  const start = text.data.indexOf(word);
+  return {
+    name,
+    topicId,
+    term: word,
+    startNode: text,
+    startOffset: start,
+    endNode: text,
+    endOffset: start + word.length,
+  };
+}

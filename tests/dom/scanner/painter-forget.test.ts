@@ -1,24 +1,12 @@
 // @vitest-environment happy-dom
 // An ignored post: its highlights go at once and do not come back when the page is scanned again.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createPainter, type Span } from '../../../utils/scanner/painter';
-import { type FakeHighlight, FakeVisibility, fakeVisibility, highlightTexts, installStubs } from './_stubs';
+import { createPainter } from '../../../utils/scanner/painter';
+import { type FakeHighlight, FakeVisibility, fakeVisibility, highlightTexts, installStubs, spanIn } from './_stubs';
 
 let registry: Map<string, FakeHighlight>;
 
-function span(el: Element, word: string): Span {
-  const text = el.firstChild as Text;
-  const start = text.data.indexOf(word);
-  return {
-    name: 'lauscher-amber',
-    topicId: 'bau',
-    term: word,
-    startNode: text,
-    startOffset: start,
-    endNode: text,
-    endOffset: start + word.length,
-  };
-}
+const span = spanIn;
 
 beforeEach(() => {
   registry = installStubs();

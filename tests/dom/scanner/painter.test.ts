@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createPainter, type Span } from '../../../utils/scanner/painter';
+import { createPainter } from '../../../utils/scanner/painter';
 import {
   type FakeHighlight,
   FakeVisibility,
@@ -8,23 +8,12 @@ import {
   flushMicrotasks,
   highlightTexts,
   installStubs,
+  spanIn,
 } from './_stubs';
 
 let registry: Map<string, FakeHighlight>;
 
-function span(el: Element, word: string, name = 'lauscher-amber', topicId = 'bau'): Span {
-  const text = el.firstChild as Text;
-  const start = text.data.indexOf(word);
-  return {
-    name,
-    topicId,
-    term: word,
-    startNode: text,
-    startOffset: start,
-    endNode: text,
-    endOffset: start + word.length,
-  };
-}
+const span = spanIn;
 
 beforeEach(() => {
   registry = installStubs();

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
-// The scanner end to end on a saved page: walk, match, paint (stubbed Highlight API, an IntersectionObserver that
-// reports everything visible), then keep up with appended, removed and edited content.
+// The scanner end to end on a saved page: walk, match, paint (stubbed Highlight API, a visibility fake that
+// reports everything near), then keep up with appended, removed and edited content.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -80,7 +80,7 @@ describe('scanner on a saved m.facebook.com group feed', () => {
     for (const t of highlightTexts(registry)['lauscher-amber'] ?? []) expect(t.toLowerCase()).toBe('group');
     for (const t of highlightTexts(registry)['lauscher-blue'] ?? []) expect(t.toLowerCase()).toMatch(/^comput/);
     expect(idle.at(-1)).toMatchObject({ matches: expected, found: expected });
-    // Live ranges are registered when the IntersectionObserver reports (after the last slice's idle report),
+    // Live ranges are registered when the visibility fake reports (after the last slice's idle report),
     // so count them once that has settled, not in the idle stats.
     expect(scanner.painter.liveCount).toBe(expected);
   });
