@@ -114,6 +114,21 @@ describe('response figures', () => {
     expect(f.withinShare).toBe(0.5);
   });
 
+  it('an answer whose times were stored badly is no response time (it would count as answered at once)', () => {
+    const good = m({ firstSeen: B(2026, 11, 30, 9), answeredAt: B(2026, 11, 30, 13), status: 'answered' });
+    const f = responseFigures(
+      [
+        good,
+        m({ firstSeen: Number.NaN, answeredAt: B(2026, 11, 30, 10), status: 'answered' }),
+        m({ firstSeen: B(2026, 11, 30, 9), answeredAt: Number.NaN, status: 'answered' }),
+      ],
+      [],
+      base,
+    );
+    expect(f.answered).toBe(1);
+    expect(f.medianMs).toBe(4 * H);
+  });
+
   it('no answers and no misses: no figures', () => {
     const f = responseFigures([], [], base);
     expect(f.medianMs).toBeUndefined();

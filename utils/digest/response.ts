@@ -54,7 +54,8 @@ export function answerFigures(answered: readonly Mention[], missed: number, o: R
   const times: number[] = [];
   let within = 0;
   for (const m of answered) {
-    if (m.answeredAt === undefined || m.answeredAt < o.weekStart) continue;
+    // a time stored badly (NaN) is no response time, neither fast nor slow
+    if (!(m.answeredAt !== undefined && m.answeredAt >= o.weekStart && Number.isFinite(m.firstSeen))) continue;
     const ms = workingMsBetween(m.firstSeen, m.answeredAt, o.wt);
     times.push(ms);
     if (ms <= o.promiseMs) within += 1;
