@@ -46,6 +46,11 @@ interface ProtocolMap {
    * among them that are ignored in the log (their highlights go, as with bgForgetMention).
    */
   csLogMentions(mentions: MentionInput[]): { stored: number; ignored?: string[] };
+  /**
+   * cs → bg, on a site set to "observe only" (which logs nothing): which of these posts the officer hid or the log
+   * holds as ignored, so the page leaves them unhighlighted.
+   */
+  csHiddenAmong(mentionKeys: string[]): string[];
   /** cs → bg: the site's markup no longer has the post containers the adapter expects. */
   csReportMarkupChanged(info: { platform: string; url: string }): void;
   /** cs → bg: the user asked to open a mention in the side panel (from the on-page tooltip). */

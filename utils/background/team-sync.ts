@@ -9,6 +9,7 @@ import { privacyItem, profileItem } from '../settings';
 import { checkServerUrl } from '../sync/check';
 import type { TeamSync } from '../sync/engine';
 import { type TeamSettings, type TeamSyncStatus, teamSettingsItem, teamStatusItem } from '../sync/settings';
+import { hiddenPostsItem } from './hidden-posts';
 import { RETENTION_ALARM } from './retention';
 
 /** One local replica per team database, so switching servers never mixes two teams' logs. */
@@ -112,6 +113,7 @@ export function setUpTeamSync() {
       const db = getDb();
       await db.meta.where('key').startsWith(SEQ_KEY).delete();
       const erased = await deleteAll(db);
+      await hiddenPostsItem.removeValue();
       if (settings.enabled) {
         const off = { ...settings, enabled: false };
         appliedKey = JSON.stringify(off);

@@ -184,10 +184,22 @@ async function runLauscher(ctx: PageScope, mode: RunningMode): Promise<void> {
   });
 }
 
-/** "Observe only" highlights but sends nothing to the log; a session that ended sends nothing either. */
+/**
+ * "Observe only" highlights but sends nothing to the log, only asks which of the posts were hidden; a session that
+ * ended sends nothing at all.
+ */
 function sendFor(ctx: PageScope, mode: RunningMode) {
-  return (mentions: MentionInput[]): Promise<{ stored: number; ignored?: string[] }> =>
-    mode === 'log' && !ctx.isInvalid ? sendMessage('csLogMentions', mentions) : Promise.resolve({ stored: 0 });
+  return async (mentions: MentionInput[]): Promise<{ stored: number; ignored?: string[] }> => {
+    if (ctx.isInvalid) return { stored: 0 };
+    if (mode === 'log') return sendMessage('csLogMentions', mentions);
+    return {
+      stored: 0,
+      ignored: await sendMessage(
+        'csHiddenAmong',
+        mentions.map((m) => m.mentionKey),
+      ),
+    };
+  };
 }
 
 /** Drops the highlights of these posts or comments on this page, for good (the painter keeps them forgotten). */
