@@ -187,6 +187,32 @@ describe('live scanner in Chromium', () => {
     await setProfile(PROFILE);
   });
 
+  it('opens no tooltip for a pointer drifting across a highlight, only once it rests there', async () => {
+    await setProfile(PROFILE);
+    const page = await open(FEED_URL);
+    await expect.poll(() => count(page)).toBe(5);
+    const word = await page.evaluate(() => {
+      const h = CSS.highlights.get('lauscher-blue') as Highlight;
+      const r = [...h].find((x) => x.toString() === 'Hochwasser') as Range;
+      const rect = r.getBoundingClientRect();
+      return { left: rect.left, right: rect.right, y: rect.top + rect.height / 2 };
+    });
+    const tip = page.getByRole('dialog', { name: 'Lauscher' });
+    // 8 px every 40 ms along the word, ~400 ms on it: longer than the 250 ms rest, but never resting.
+    let shownWhileMoving = false;
+    for (let x = word.left + 2; x < word.right - 2; x += 8) {
+      await page.mouse.move(x, word.y);
+      await page.waitForTimeout(40);
+      shownWhileMoving ||= await tip.isVisible();
+    }
+    expect(word.right - word.left).toBeGreaterThan(60);
+    expect(shownWhileMoving).toBe(false);
+    // Resting where it stopped (a hand that trembles by a pixel still rests) opens it.
+    await page.mouse.move(word.right - 4, word.y + 1);
+    await expect.poll(() => tip.isVisible(), { timeout: 5_000 }).toBe(true);
+    await page.close();
+  });
+
   it('shows topic and term on hover, and "ignore" sets the mention status', async () => {
     await setProfile(PROFILE);
     const page = await open(FEED_URL);

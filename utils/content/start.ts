@@ -263,6 +263,8 @@ function matchesFocusVisible(el: Element): boolean {
 const MOVE_INTERVAL_MS = 16;
 /** How long the pointer rests on a highlight before the tooltip opens. */
 const HOVER_REST_MS = 250;
+/** How far the pointer may drift while it rests (px). */
+const REST_SLOP_PX = 6;
 
 /** Pointer and focus on highlights show the tooltip; pointermove is throttled to one hit-test per frame's time. */
 function setUpTooltip(
@@ -321,8 +323,13 @@ function setUpTooltip(
     }, 300);
   }
 
-  /** A hover that has to rest before the tooltip opens (it then stays while the pointer goes from one to the next). */
+  /**
+   * A hover that has to rest before the tooltip opens (it then stays while the pointer goes from one to the next).
+   * Resting means staying within REST_SLOP_PX of where the pointer slowed down, so a hand that trembles still rests.
+   */
   let restTimer: ReturnType<typeof setTimeout> | undefined;
+  let restX = 0;
+  let restY = 0;
   function testPointer(at: number) {
     lastTest = at;
     if (ctx.signal.aborted) return;
@@ -332,9 +339,13 @@ function setUpTooltip(
       restTimer = undefined;
       hideSoon();
     } else if (tooltip.shown) show(hit);
-    else if (!restTimer) {
-      // A pointer passing over a highlight on its way elsewhere (to a comment box below) must not get a tooltip
-      // in its path; one that rests on it does.
+    else if (!restTimer || Math.hypot(x - restX, y - restY) > REST_SLOP_PX) {
+      // A pointer passing over highlights on its way elsewhere (to a comment box below, across a post naming the
+      // town in every line) must not get a tooltip in its path; one that rests on a highlight does. Showing it
+      // is also what costs: any change to the page makes Chromium repaint every highlighted text node.
+      clearTimeout(restTimer);
+      restX = x;
+      restY = y;
       restTimer = setTimeout(() => {
         restTimer = undefined;
         const still = hitTest(scanner.painter, x, y, target);
