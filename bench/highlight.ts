@@ -21,9 +21,11 @@
 //   per animation frame.
 // - pointerMoveRatio.{ordinary,town3000,text200k}: pointer moves over an ordinary post, a post with 3,000 town
 //   mentions and a 200,000-character post (both inserted at the top of the feed): main-thread CPU per move (its
-//   event, Lauscher's hit-test, the tooltip shown or moved, the frame), 30 moves on a grid, with ÷ without. Each post
-//   gets two passes; the figure is the second, the first (which includes the page's first tooltip) is printed beside
-//   it in pointerMoveMs. Goal ≤ 1.5.
+//   event, Lauscher's hit-test, the frame), 30 moves on a grid, one per frame, in the window's active tab, with ÷
+//   without. Each post gets two passes; the figure is the second, the first is printed beside it in pointerMoveMs.
+//   Goal ≤ 1.5. A moving pointer gets no tooltip; tooltipRestMs is the CPU of resting on a highlight of each post
+//   until the tooltip is painted (700 ms), beside the same rest on the page without Lauscher: while highlights are
+//   registered, Chromium repaints every highlighted text node after any change to the page, the tooltip's too.
 // - incrementalRatio: 50 posts appended to the 2,000-post page (scrolled to its end) until scanned and painted ÷ on
 //   the empty page (medians of 5). Goal ≤ 2.
 // - recall (matches tracked ÷ planted, goal 1.0), domMutations (MutationObserver records from DOMContentLoaded until
@@ -192,6 +194,7 @@ function waitIdle(page: Page, after: number) {
  * time from the change to the end of the next frame (text: the second frame, Lauscher re-scans the block between).
  */
 async function changeCost(page: Page, kind: 'class' | 'text', rounds = 31) {
+  await page.bringToFront(); // a background tab renders about one frame a second
   const cdp = await cpuOf(page);
   const c0 = await threadMs(cdp);
   const wall = await changeWall(page, kind, rounds);
@@ -239,7 +242,10 @@ async function pointerCost(
   page: Page,
   selector: string,
   moves = 30,
-): Promise<{ cpu: number; first: number; wall: number }> {
+): Promise<{ cpu: number; first: number; wall: number; rest: number; opened: boolean }> {
+  // The measured page must be the window's active tab: a background tab renders a frame only about once a second,
+  // so each move would wait a second (and the pointer would rest on every highlight it reaches).
+  await page.bringToFront();
   await page.evaluate((sel) => {
     document.querySelector(sel)?.scrollIntoView({ block: 'start' });
     window.scrollBy(0, -20);
@@ -268,15 +274,42 @@ async function pointerCost(
     }
     return ((await threadMs(cdp)) - c0) / moves;
   };
-  // The first pass over a post includes the page's first tooltip (Lauscher's UI host is added to the page then, once:
-  // on this page its first layout and pre-paint cost ~100–150 ms); the second pass is what every later move costs.
+  // A pointer that keeps moving gets no tooltip (it opens once the pointer rests). The first pass over a post can
+  // include the page's first tooltip, when the pointer rests at its end (Lauscher's UI host is added to the page
+  // then, once); the second pass is what every later move costs.
   const first = await pass();
   await page.mouse.move(2, 2);
   await page.waitForTimeout(400);
   const cpu = await pass();
+  const wall = median(await page.evaluate(() => (window as unknown as BenchWindow).__bench.moves));
+  // Then the pointer rests on a highlight of the post (on the page without Lauscher, on the same spot): the CPU of
+  // the move and the 700 ms after it, in which Lauscher's tooltip opens and is painted.
+  await page.mouse.move(2, 2);
+  await page.waitForTimeout(400);
+  const spot = await page.evaluate((sel) => {
+    const el = document.querySelector(sel) as Element;
+    for (const [name, h] of CSS.highlights) {
+      if (!name.startsWith('lauscher-')) continue;
+      for (const r of h as Highlight) {
+        if (!(r instanceof Range) || !el.contains(r.startContainer)) continue;
+        const b = r.getBoundingClientRect();
+        if (b.width > 0 && b.top >= 0 && b.bottom <= innerHeight)
+          return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
+      }
+    }
+    const b = el.getBoundingClientRect();
+    return { x: (b.left + b.right) / 2, y: Math.max(0, b.top) + 12 };
+  }, selector);
+  const r0 = await threadMs(cdp);
+  await page.mouse.move(spot.x, spot.y);
+  await page.waitForTimeout(700);
+  const rest = (await threadMs(cdp)) - r0;
+  const opened = await page.evaluate(
+    () => !!document.querySelector('lauscher-ui')?.shadowRoot?.querySelector('.tip:not([hidden])'),
+  );
   await cdp.detach();
   await page.mouse.move(2, 2);
-  return { cpu, first, wall: median(await page.evaluate(() => (window as unknown as BenchWindow).__bench.moves)) };
+  return { cpu, first, wall, rest, opened };
 }
 
 interface LoadRun {
@@ -439,6 +472,10 @@ export default async function run(): Promise<Record<string, unknown>> {
     const textWith = await changeCost(page, 'text');
 
     const plainPage = await fresh(PLAIN_URL);
+    // Its frame log off, as on the Lauscher page: a rAF loop would make the baseline render every frame.
+    await plainPage.evaluate(() => {
+      (window as unknown as BenchWindow).__bench.framesOn = false;
+    });
     await bench(plainPage);
     const toggleWithout = await changeCost(plainPage, 'class');
     const textWithout = await changeCost(plainPage, 'text');
@@ -476,6 +513,7 @@ export default async function run(): Promise<Record<string, unknown>> {
 
     // Incremental: 50 posts appended at the end of the 2,000-post page (scrolled there) vs the empty page.
     const appendCost = async (p: Page) => {
+      await p.bringToFront();
       await p.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
       await bench(p);
       const costs: number[] = [];
@@ -641,6 +679,12 @@ export default async function run(): Promise<Record<string, unknown>> {
         .map(
           ([k, v]) =>
             `${k} CPU ${r2(v.with.cpu)} vs ${r2(v.without.cpu)} (first pass ${r2(v.with.first)} vs ${r2(v.without.first)}), wall ${r2(v.with.wall)} vs ${r2(v.without.wall)}`,
+        )
+        .join('; '),
+      'highlight.tooltipRestMs': Object.entries(pointer)
+        .map(
+          ([k, v]) =>
+            `${k} CPU ${r2(v.with.rest)} vs ${r2(v.without.rest)}${v.with.opened ? '' : ' (tooltip did not open)'}`,
         )
         .join('; '),
       'highlight.hostileMatches': hostileStats.matches - stats.matches,
