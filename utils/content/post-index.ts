@@ -47,9 +47,15 @@ export interface PostIndexOptions {
 }
 
 /** Items recorded but not yet read, at most, while the scanner is still busy (see drainSlice and readBacklog). */
-const MAX_UNREAD = 100;
-/** Items the back-pressure reads per block scanned over MAX_UNREAD (a slice of the scan holds a few blocks). */
+export const MAX_UNREAD = 100;
+/** Items the back-pressure reads per block scanned over MAX_UNREAD, at most (a slice of the scan holds a few blocks). */
 const BACKLOG_BURST = 8;
+/**
+ * Time it may take for them beyond the first (ms): the scan checks its clock after each block and keeps 3 ms of its
+ * slice in reserve, and reading a post can take a millisecond on a long feed (profile: 8 reads per block made most
+ * slices over 8 ms).
+ */
+const BACKLOG_READ_MS = 1;
 /** Mentions read under back-pressure wait for this many before they are sent (fewer messages, each cheap). */
 const SEND_BATCH = 48;
 
@@ -209,11 +215,15 @@ export function createPostIndex(options: PostIndexOptions) {
   function readBacklog() {
     if (changed.size <= MAX_UNREAD) return;
     const began = performance.now();
-    // A few at a time, so the scan's slice stays within its budget; sent once a batch has gathered.
+    // At least one per block scanned (a block adds at most one item, so the backlog stays at MAX_UNREAD), more while
+    // time allows, so the scan's slice stays within its budget; sent once a batch has gathered.
+    let read = 0;
     for (const entry of changed) {
       if (changed.size <= MAX_UNREAD - BACKLOG_BURST) break;
+      if (read > 0 && performance.now() - began >= BACKLOG_READ_MS) break;
       changed.delete(entry);
       take(entry);
+      read += 1;
     }
     // Sent from a task of its own: serialising a batch is not the scan slice's time.
     if (out.length >= SEND_BATCH && !sendQueued) {

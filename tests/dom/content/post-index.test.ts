@@ -2,7 +2,7 @@
 // The logging path on real saved pages: every text block of the page goes through the post index as the scanner
 // hands it over, and what the index sends is compared with what the adapter reads from the same page.
 import { describe, expect, it, vi } from 'vitest';
-import { createPostIndex } from '../../../utils/content/post-index';
+import { createPostIndex, MAX_UNREAD } from '../../../utils/content/post-index';
 import { compileMatcher, type Matcher } from '../../../utils/matcher';
 import type { MentionInput } from '../../../utils/model';
 import { collectBlocks } from '../../../utils/scanner/text-blocks';
@@ -126,6 +126,48 @@ describe('post index bookkeeping', () => {
     const group = [...groups.entries()].find(([block]) => block.contains(reply))?.[1];
     expect(page.adapter.closestItem(reply)?.getAttribute('data-fullname')).toBe('t1_dxr2q90');
     expect(group?.getAttribute('data-fullname')).toBe('t1_dxr0evr');
+  });
+
+  it('while the scan is busy, reads at least one waiting item per block and more only while a millisecond lasts', () => {
+    const run = (clockStepMs: number) => {
+      const page = loadFixture(
+        'reddit/2018-old-reddit-thread.html',
+        'https://old.reddit.com/r/aww/comments/8dyrb3/ben_is_very_proud_of_himself_for_learning_to_go/',
+      );
+      let t = 0;
+      const clock = vi.spyOn(performance, 'now').mockImplementation(() => (t += clockStepMs));
+      const index = createPostIndex({
+        adapter: page.adapter,
+        pageUrl: () => page.url.href,
+        send: async () => undefined,
+        isBusy: () => true,
+      });
+      const items = new Set<Element>();
+      let mostUnread = 0;
+      let readOverLimit = 0;
+      for (const block of collectBlocks(page.doc.body)) {
+        const matches = EVERY_BLOCK.scan(block.text);
+        if (!matches.length) continue;
+        const before = index.stats().extracted;
+        index.add(block, matches);
+        const item = index.itemAt(block.element);
+        if (item) items.add(item);
+        const unread = items.size - index.stats().extracted;
+        mostUnread = Math.max(mostUnread, unread);
+        if (items.size > MAX_UNREAD + 1) readOverLimit = Math.max(readOverLimit, index.stats().extracted - before);
+      }
+      clock.mockRestore();
+      return { items: items.size, mostUnread, readOverLimit };
+    };
+    // A clock that runs 5 ms per reading: one item per block, and still never more than MAX_UNREAD waiting.
+    const slow = run(5);
+    expect(slow.items).toBeGreaterThan(MAX_UNREAD + 20);
+    expect(slow.mostUnread).toBeLessThanOrEqual(MAX_UNREAD);
+    expect(slow.readOverLimit).toBe(1);
+    // A fast one: a burst of several per block.
+    const fast = run(0.001);
+    expect(fast.mostUnread).toBeLessThanOrEqual(MAX_UNREAD);
+    expect(fast.readOverLimit).toBeGreaterThan(1);
   });
 
   it('sends an item again only for new terms', () => {
