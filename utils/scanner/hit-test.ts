@@ -5,7 +5,8 @@
 //    registered ranges → no hit, without measuring anything (an ordinary move over the page costs a few lookups).
 // 2. In that block, a binary search over the block's registered ranges (document order is top-to-bottom), measuring
 //    ~log2(n) ranges plus the few on the pointer's line. The painter registers at most MAX_LIVE_PER_BLOCK ranges per
-//    block (a window around the viewport), so a post with 3,000 matches costs what an ordinary one does.
+//    block (a window around the viewport), so a post with 3,000 matches costs what an ordinary one does. The boxes
+//    measured are kept while the block keeps its size (blockBoxes), so the next moves measure only the block.
 //    Not CSS.highlights.highlightsFromPoint, though Chromium has it: it runs a hit test of the whole page and then
 //    measures every registered range (trace, 2,000-post bench feed, pointer over the 3,000-mention post: ~2 ms of
 //    page hit test plus the ranges per move, on top of the browser's own hit test for the event).
@@ -17,8 +18,71 @@ export interface Hit extends RangeInfo {
   range: AbstractRange;
 }
 
-const inside = (r: DOMRect | DOMRectReadOnly, x: number, y: number) =>
-  x >= r.left && x <= r.right && y >= r.top && y <= r.bottom;
+interface Box {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+/** How a hit-test measures a range: its bounding box and its line boxes, in viewport coordinates. */
+export interface RangeBoxes {
+  box(range: Range): Box;
+  rects(range: Range): readonly Box[];
+}
+
+const direct: RangeBoxes = {
+  box: (range) => range.getBoundingClientRect(),
+  rects: (range) => Array.from(range.getClientRects()),
+};
+
+const inside = (r: Box, x: number, y: number) => x >= r.left && x <= r.right && y >= r.top && y <= r.bottom;
+const moved = (r: Box, dx: number, dy: number): Box => ({
+  left: r.left + dx,
+  top: r.top + dy,
+  right: r.right + dx,
+  bottom: r.bottom + dy,
+});
+
+/**
+ * Range boxes relative to their block's box, kept while the block keeps its size. Measuring a range maps its offsets
+ * to line fragments, which in a 200,000-character text node costs ~0.1 ms a time (trace: 6 per move, most of
+ * Lauscher's part of a move). Scrolling, in the page or in an inner scroller, moves the block and its ranges alike;
+ * a change inside the block that moves its text either changes the block's size or re-registers its ranges (new
+ * Range objects, measured afresh).
+ */
+const cache = new WeakMap<
+  Element,
+  { width: number; height: number; box: WeakMap<Range, Box>; rects: WeakMap<Range, Box[]> }
+>();
+
+export function blockBoxes(block: Element): RangeBoxes {
+  const at = block.getBoundingClientRect();
+  let entry = cache.get(block);
+  if (!entry || entry.width !== at.width || entry.height !== at.height) {
+    entry = { width: at.width, height: at.height, box: new WeakMap(), rects: new WeakMap() };
+    cache.set(block, entry);
+  }
+  const { box, rects } = entry;
+  return {
+    box(range) {
+      let rel = box.get(range);
+      if (!rel) {
+        rel = moved(range.getBoundingClientRect(), -at.left, -at.top);
+        box.set(range, rel);
+      }
+      return moved(rel, at.left, at.top);
+    },
+    rects(range) {
+      let rel = rects.get(range);
+      if (!rel) {
+        rel = Array.from(range.getClientRects(), (r) => moved(r, -at.left, -at.top));
+        rects.set(range, rel);
+      }
+      return rel.map((r) => moved(r, at.left, at.top));
+    },
+  };
+}
 
 /**
  * The registered range under viewport point (x, y), or null. `target`: the element the pointer event hit (its
@@ -28,27 +92,33 @@ export function hitTest(source: HitTestSource, x: number, y: number, target: Nod
   if (source.liveCount === 0 || !target) return null;
   const block = source.liveBlockAt(target);
   if (!block) return null;
-  return hitTestRanges(source, block.ranges, x, y);
+  return hitTestRanges(source, block.ranges, x, y, blockBoxes(block.element));
 }
 
 /**
  * The fallback within one block: the first range whose box reaches down to y (binary search: the ranges are in
  * document order, so their tops do not decrease), then the ranges from there that start on or above y.
  */
-export function hitTestRanges(source: Pick<Painter, 'lookup'>, ranges: Range[], x: number, y: number): Hit | null {
+export function hitTestRanges(
+  source: Pick<Painter, 'lookup'>,
+  ranges: Range[],
+  x: number,
+  y: number,
+  boxes: RangeBoxes = direct,
+): Hit | null {
   let lo = 0;
   let hi = ranges.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if ((ranges[mid] as Range).getBoundingClientRect().bottom < y) lo = mid + 1;
+    if (boxes.box(ranges[mid] as Range).bottom < y) lo = mid + 1;
     else hi = mid;
   }
   for (let i = lo; i < ranges.length; i++) {
     const range = ranges[i] as Range;
-    const box = range.getBoundingClientRect();
+    const box = boxes.box(range);
     if (box.top > y) break;
     if (!inside(box, x, y)) continue;
-    for (const rect of range.getClientRects()) {
+    for (const rect of boxes.rects(range)) {
       if (!inside(rect, x, y)) continue;
       const info = source.lookup(range);
       if (info) return { ...info, range };

@@ -81,6 +81,47 @@ describe('hit-test', () => {
   });
 });
 
+describe('hit-test: boxes kept per block', () => {
+  it('measures a block’s ranges once while its size stays, follows it when it scrolls, measures again on a resize', () => {
+    document.body.innerHTML = '<p id="a"></p>';
+    const a = document.getElementById('a') as HTMLElement;
+    a.append(document.createTextNode(Array(40).fill('Lindenbrück').join(' ')));
+    const painter = createPainter(document, { visibility: fakeVisibility });
+    painter.set(a, spansOf(a.firstChild as Text, 'Lindenbrück', 40));
+    (FakeVisibility.instances.at(-1) as FakeVisibility).report([a], true);
+    const ranges = [...painter.liveBlocks()].flatMap((b) => b.ranges);
+    // The block's box: at `top`, 100 × 800; each range's box one 20 px line below the other, relative to it.
+    let top = 0;
+    let width = 100;
+    a.getBoundingClientRect = () => new DOMRect(0, top, width, 800);
+    ranges.forEach((r, i) => {
+      r.getBoundingClientRect = () => {
+        measured += 1;
+        return new DOMRect(0, top + i * 20, 100, 20);
+      };
+      r.getClientRects = () => {
+        measured += 1;
+        return [new DOMRect(0, top + i * 20, 100, 20)] as unknown as DOMRectList;
+      };
+    });
+    const termAt = (y: number) => hitTest(painter, 50, y, a.firstChild)?.range;
+
+    expect(termAt(25 * 20 + 10)).toBe(ranges[25]);
+    const first = measured;
+    expect(first).toBeGreaterThan(0);
+    expect(termAt(25 * 20 + 12)).toBe(ranges[25]);
+    expect(measured).toBe(first); // the same block, the same size: nothing measured
+    // The page scrolls by 300 px: block and ranges move together, still nothing measured.
+    top = -300;
+    expect(termAt(25 * 20 + 10 - 300)).toBe(ranges[25]);
+    expect(measured).toBe(first);
+    // The block gets narrower (its text reflows): measured afresh.
+    width = 80;
+    expect(termAt(25 * 20 + 10 - 300)).toBe(ranges[25]);
+    expect(measured).toBeGreaterThan(first);
+  });
+});
+
 describe('painter: hostile blocks', () => {
   it('registers at most MAX_LIVE_PER_BLOCK ranges of a block with 3,000 matches, and counts all of them', () => {
     document.body.innerHTML = '<p id="p"></p>';
