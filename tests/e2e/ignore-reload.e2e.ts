@@ -11,16 +11,23 @@ const FIXTURE = 'tests/fixtures/facebook/2021-06-m-group-feed.html';
 
 let lauscher: Lauscher;
 
-beforeAll(async () => {
+/** Chromium with Lauscher and a profile that matches two words of the feed, serving it; optionally site modes. */
+async function launchOn(siteModes?: Record<string, string>): Promise<Lauscher> {
   // Tall enough that the feed's first posts are all on screen (only on-screen ranges are registered).
-  lauscher = await launchLauscher({ viewport: { width: 1280, height: 4000 } });
-  await lauscher.setSetting('profile', {
+  const l = await launchLauscher({ viewport: { width: 1280, height: 4000 } });
+  await l.setSetting('profile', {
     municipality: { name: 'Musterstadt', aliases: [], caseSensitive: false },
     topics: [{ id: 'test', label: 'Test', color: 'amber', terms: ['Datalover', 'gracias'], exclude: [] }],
     templates: [],
     houseFormality: 'sie',
   });
-  await lauscher.serve(URL, FIXTURE);
+  if (siteModes) await l.setSetting('siteModes', siteModes);
+  await l.serve(URL, FIXTURE);
+  return l;
+}
+
+beforeAll(async () => {
+  lauscher = await launchOn();
 });
 afterAll(async () => {
   await lauscher?.close();
@@ -106,15 +113,7 @@ describe('ignored posts after a reload', () => {
 describe('hidden on a site that only observes', () => {
   let observer: Lauscher;
   beforeAll(async () => {
-    observer = await launchLauscher({ viewport: { width: 1280, height: 4000 } });
-    await observer.setSetting('profile', {
-      municipality: { name: 'Musterstadt', aliases: [], caseSensitive: false },
-      topics: [{ id: 'test', label: 'Test', color: 'amber', terms: ['Datalover', 'gracias'], exclude: [] }],
-      templates: [],
-      houseFormality: 'sie',
-    });
-    await observer.setSetting('siteModes', { facebook: 'observe' });
-    await observer.serve(URL, FIXTURE);
+    observer = await launchOn({ facebook: 'observe' });
   });
   afterAll(async () => {
     await observer?.close();
