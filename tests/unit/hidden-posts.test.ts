@@ -43,6 +43,12 @@ describe('hidden posts', () => {
     expect(await hiddenAmong(db, [])).toEqual([]);
   });
 
+  it('keeps every post when several are hidden at once', async () => {
+    await Promise.all(['a', 'b', 'c', 'd'].map((k) => hidePost(`facebook:post:${k}`)));
+    const stored = (await fakeBrowser.storage.session.get('hiddenPosts')).hiddenPosts as string[];
+    expect([...stored].sort()).toEqual(['facebook:post:a', 'facebook:post:b', 'facebook:post:c', 'facebook:post:d']);
+  });
+
   it('lives in session storage only (nothing of an observed site on disk), newest kept at the cap', async () => {
     const db = createDb(`hidden-${crypto.randomUUID()}`);
     dbs.push(db);

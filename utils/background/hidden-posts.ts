@@ -9,10 +9,18 @@ import type { LauscherDb } from '../db';
 export const hiddenPostsItem = storage.defineItem<string[]>('session:hiddenPosts', { fallback: [] });
 export const MAX_HIDDEN_POSTS = 5_000;
 
-export async function hidePost(mentionKey: string): Promise<void> {
-  const keys = (await hiddenPostsItem.getValue()).filter((k) => k !== mentionKey);
-  keys.push(mentionKey);
-  await hiddenPostsItem.setValue(keys.slice(-MAX_HIDDEN_POSTS));
+/** Writes one after the other: two posts hidden in quick succession must not overwrite each other's read. */
+let writes: Promise<void> = Promise.resolve();
+
+export function hidePost(mentionKey: string): Promise<void> {
+  writes = writes
+    .catch(() => undefined)
+    .then(async () => {
+      const keys = (await hiddenPostsItem.getValue()).filter((k) => k !== mentionKey);
+      keys.push(mentionKey);
+      await hiddenPostsItem.setValue(keys.slice(-MAX_HIDDEN_POSTS));
+    });
+  return writes;
 }
 
 /**

@@ -51,9 +51,8 @@ export const MAX_UNREAD = 100;
 /** Items the back-pressure reads per block scanned over MAX_UNREAD, at most (a slice of the scan holds a few blocks). */
 const BACKLOG_BURST = 8;
 /**
- * Time it may take for them beyond the first (ms): the scan checks its clock after each block and keeps 3 ms of its
- * slice in reserve, and reading a post can take a millisecond on a long feed (profile: 8 reads per block made most
- * slices over 8 ms).
+ * Time it may take for them beyond the first (ms): the scan checks its clock only after each block (keeping part of
+ * its slice in reserve, utils/scanner/index.ts), and reading a post can take a millisecond on a long feed.
  */
 const BACKLOG_READ_MS = 1;
 /** Mentions read under back-pressure wait for this many before they are sent (fewer messages, each cheap). */
