@@ -211,13 +211,16 @@ export function createScanner(options: ScannerOptions) {
   }
 
   function spansFor(block: TextBlock, matches: Match[]): Span[] {
-    const spans: Span[] = [];
+    // The painter keeps these arrays while the block is tracked: sized to fit (an array grown from [] by push keeps
+    // room for 16), trimmed if a match has no highlight.
+    const spans: Span[] = new Array(matches.length);
+    let n = 0;
     for (const m of matches) {
       const name = highlightFor(m.topicId);
       if (!name) continue;
       const a = nodeIndexAt(block.starts, m.start, false);
       const b = nodeIndexAt(block.starts, m.end, true);
-      spans.push({
+      spans[n++] = {
         name,
         topicId: m.topicId,
         term: m.term,
@@ -225,8 +228,9 @@ export function createScanner(options: ScannerOptions) {
         startOffset: m.start - (block.starts[a] as number),
         endNode: block.nodes[b] as Text,
         endOffset: m.end - (block.starts[b] as number),
-      });
+      };
     }
+    spans.length = n;
     return spans;
   }
 

@@ -176,6 +176,12 @@ export const createNearTracker: VisibilityFactory = (doc, onChange) => {
     if (added.length === 0) return;
     // A slice adds boxes in document order, mostly below the ones already there: a merge, not a sort of everything.
     added.sort(byTop);
+    // The usual slice of a first scan: everything added lies below the index; appending spares a copy of it per frame.
+    const last = sorted[sorted.length - 1];
+    if (last === undefined || last.top <= (added[0] as Box).top) {
+      for (const box of added) sorted.push(box);
+      return;
+    }
     const merged: Box[] = new Array(sorted.length + added.length);
     let i = 0;
     let j = 0;
