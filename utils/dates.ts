@@ -15,20 +15,30 @@ export function isValidTime(t: unknown, now: number = Date.now()): t is number {
   return typeof t === 'number' && Number.isFinite(t) && t >= MIN_TIME && t <= maxTime(now);
 }
 
-const berlin = new Intl.DateTimeFormat('de-DE', {
-  timeZone: 'Europe/Berlin',
-  day: '2-digit',
-  month: '2-digit',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
+// Made on first use: a formatter with a time zone loads ICU's zone data, 17–32 ms measured in the content script's
+// start on every page (which imports this module for isValidTime and never formats a date).
+let berlin: Intl.DateTimeFormat | undefined;
+function berlinFormat(): Intl.DateTimeFormat {
+  berlin ??= new Intl.DateTimeFormat('de-DE', {
+    timeZone: 'Europe/Berlin',
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  });
+  return berlin;
+}
 
 /** "25.11.2025 14:03" in Europe/Berlin (what German Excel reads as a date and time); '' for an invalid time. */
 export function formatBerlin(t: unknown): string {
   if (typeof t !== 'number' || !Number.isFinite(t) || Math.abs(t) > 8.64e15) return '';
-  const p = Object.fromEntries(berlin.formatToParts(t).map((x) => [x.type, x.value]));
+  const p = Object.fromEntries(
+    berlinFormat()
+      .formatToParts(t)
+      .map((x) => [x.type, x.value]),
+  );
   return `${p.day}.${p.month}.${p.year} ${p.hour}:${p.minute}`;
 }
 
