@@ -170,6 +170,29 @@ describe('post index bookkeeping', () => {
     expect(fast.readOverLimit).toBeGreaterThan(1);
   });
 
+  it('keeps at most 32 spellings of the matched words per item, and every term', () => {
+    const page = loadFixture('reddit/2020-redesign-thread.html', url);
+    const sent: MentionInput[] = [];
+    const index = createPostIndex({
+      adapter: page.adapter,
+      pageUrl: () => page.url.href,
+      send: async (m) => {
+        sent.push(...m);
+      },
+    });
+    const block = collectBlocks(page.doc.body).find((b) => b.text.length > 120 && index.itemAt(b.element));
+    if (!block) throw new Error('no long comment block in the fixture');
+    // 100 different "words" (the text's first 1, 2, … 100 characters) for one term, and a second term once
+    const matches = Array.from({ length: 100 }, (_, k) => ({ start: 0, end: k + 1, topicId: 'py', term: 'Flat' }));
+    index.add(block, [...matches, { start: 0, end: 3, topicId: 'py', term: 'Werkzeug' }]);
+    index.flush();
+    expect(sent).toHaveLength(1);
+    expect(sent[0]?.terms).toEqual(['Flat', 'Werkzeug']);
+    expect(sent[0]?.topicIds).toEqual(['py']);
+    expect(sent[0]?.words).toHaveLength(32);
+    expect(sent[0]?.words?.[31]).toBe(block.text.slice(0, 32));
+  });
+
   it('sends an item again only for new terms', () => {
     const page = loadFixture('reddit/2020-redesign-thread.html', url);
     const { sent, index } = logPage(page, matcher);
