@@ -138,6 +138,53 @@ describe('live scanner in Chromium', () => {
     await page.close();
   });
 
+  it('a 6,000-term profile compiles in slices and paints; of two quick changes the newer one wins', async () => {
+    // Made-up words (Baurat, Bauweg, …): three topics of 2,000, the most a topic may hold, the last with the real term.
+    const syllables = ['bau', 'weg', 'rat', 'haus', 'park', 'platz', 'kehr', 'brü', 'cke', 'rung', 'kita', 'markt'];
+    const words = new Set<string>();
+    for (const a of syllables)
+      for (const b of syllables)
+        for (const c of ['', ...syllables])
+          for (const d of ['', ...syllables]) if (words.size < 6000) words.add(`Q${a}${b}${c}${d}`);
+    const many = [...words];
+    const big: Profile = {
+      ...PROFILE,
+      topics: [
+        ...PROFILE.topics,
+        { id: 'v1', label: 'Viele 1', color: 'red', terms: many.slice(0, 2000), exclude: [] },
+        { id: 'v2', label: 'Viele 2', color: 'red', terms: many.slice(2000, 4000), exclude: [] },
+        {
+          id: 'v3',
+          label: 'Viele 3',
+          color: 'green',
+          terms: [...many.slice(4000, 5999), 'Bahnhofstraße'],
+          exclude: [],
+        },
+      ],
+    };
+    const small: Profile = {
+      ...PROFILE,
+      topics: [...PROFILE.topics, { id: 'dauer', label: 'Dauer', color: 'violet', terms: ['März'], exclude: [] }],
+    };
+    const page = await open(FEED_URL);
+    await expect.poll(() => count(page)).toBe(5);
+
+    await setProfile(big);
+    await expect.poll(async () => (await highlightTexts(page))['lauscher-green']).toEqual(['Bahnhofstraße']);
+
+    // The big profile again (it compiles over several slices), then at once the small one, which compiles first: the
+    // big one, finishing later, must not be applied over it.
+    await setProfile({ ...big, topics: big.topics.map((t) => (t.id === 'v1' ? { ...t, label: 'Viele' } : t)) });
+    await setProfile(small);
+    await expect.poll(async () => (await highlightTexts(page))['lauscher-violet']).toEqual(['März']);
+    await page.waitForTimeout(1500); // the big compile takes ~100 ms; give a stale one every chance to land
+    const texts = await highlightTexts(page);
+    expect(texts['lauscher-violet']).toEqual(['März']);
+    expect(texts['lauscher-green'] ?? []).toEqual([]);
+    await setProfile(PROFILE);
+    await page.close();
+  });
+
   it('keeps only near-viewport ranges registered on a long feed, and scrolling paints what comes into view', async () => {
     await setProfile(long.profile);
     const page = await open(LONG_URL);

@@ -2,7 +2,14 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { type SettingsProblem, settingsProblemsItem } from '../background/status-items';
 import { t } from '../i18n';
-import { compileTolerant, MUNICIPALITY_TOPIC, REASON_MESSAGE_KEYS } from '../matcher';
+import {
+  compileTolerantSteps,
+  type Matcher,
+  MUNICIPALITY_TOPIC,
+  REASON_MESSAGE_KEYS,
+  runStepsInSlices,
+  type SliceOptions,
+} from '../matcher';
 import { onMessage, sendMessage } from '../messaging';
 import type { MentionInput } from '../model';
 import { markupChanged, pickAdapter } from '../platforms';
@@ -54,9 +61,19 @@ function highlightLookup(profile: Profile) {
     topicId === MUNICIPALITY_TOPIC ? MUNICIPALITY_HIGHLIGHT : (byTopic.get(topicId) ?? null);
 }
 
+/**
+ * Compiling in slices: an ordinary profile (a few hundred terms, ~2–5 ms) compiles at once, in the task that asked;
+ * a big one (thousands of terms, 40 ms and more) gives the page its turn between slices instead of making a long task.
+ */
+const COMPILE_SLICES: SliceOptions = {
+  firstMs: 25,
+  sliceMs: 8,
+  pause: () => new Promise((resolve) => setTimeout(resolve, 0)),
+};
+
 /** Never goes dark on a bad stored setting: highlights what compiles, reports the terms left out. */
-function compile(profile: Profile) {
-  const { matcher, problems } = compileTolerant(matcherConfigOf(profile));
+async function compile(profile: Profile): Promise<Matcher> {
+  const { matcher, problems } = await runStepsInSlices(compileTolerantSteps(matcherConfigOf(profile)), COMPILE_SLICES);
   void reportSettingsProblems(
     problems.map((p) => ({ topicId: p.topicId, term: p.term, messageKey: REASON_MESSAGE_KEYS[p.reason] })),
   );
@@ -90,6 +107,8 @@ async function runLauscher(ctx: PageScope, mode: RunningMode): Promise<void> {
   if (!stylesAdopted) adoptHighlightStyles(document);
   stylesAdopted = true;
   const profile = await profileItem.getValue();
+  // While the page is still parsing: compiling does not wait for the DOM.
+  const matcher = await compile(profile);
   await domReady();
   if (ctx.isInvalid) return;
 
@@ -111,7 +130,7 @@ async function runLauscher(ctx: PageScope, mode: RunningMode): Promise<void> {
   ctx.onInvalidated(() => index.reset());
   scanner = createScanner({
     doc: document,
-    matcher: compile(profile),
+    matcher,
     highlightFor: highlightLookup(profile),
     onMatches: (block, matches) => {
       navigator?.invalidate();
@@ -165,12 +184,17 @@ async function runLauscher(ctx: PageScope, mode: RunningMode): Promise<void> {
     showTooltip: showFor,
   });
 
-  const unwatch = profileItem.watch((next) => {
+  // Each change compiles in slices while the old terms stay painted; only the newest change is applied.
+  let change = 0;
+  const unwatch = profileItem.watch(async (next) => {
+    const mine = ++change;
+    const nextMatcher = await compile(next);
+    if (mine !== change || ctx.isInvalid) return;
     current = next;
     tooltip.hide();
     index.reset();
     navigator?.reset();
-    scanner.rescanAll({ matcher: compile(next), highlightFor: highlightLookup(next) });
+    scanner.rescanAll({ matcher: nextMatcher, highlightFor: highlightLookup(next) });
   });
   ctx.onInvalidated(unwatch);
 

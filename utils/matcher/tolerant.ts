@@ -2,6 +2,7 @@
 // The options page and the profile import refuse a configuration with problems; the content script highlights what
 // compiles and reports the rest, so one bad stored term never turns Lauscher off.
 import { compile } from './compile';
+import { runSteps, type Steps, yieldEvery } from './steps';
 import { MatcherConfigError, type MatcherConfigErrorReason, parseTerm } from './terms';
 import { type MatcherConfig, MUNICIPALITY_TOPIC, type MunicipalityConfig, type TopicConfig } from './types';
 
@@ -23,12 +24,29 @@ function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+export interface CheckedConfig {
+  config: MatcherConfig;
+  problems: ConfigProblem[];
+}
+
+/** Terms checked between two yields. */
+const TERMS_PER_STEP = 64;
+
 /**
  * The configuration without its bad terms, and the problems found. Malformed containers (a topic that is not an
  * object, a term list that is not a list) are dropped whole and reported once.
  */
-export function checkConfig(config: unknown): { config: MatcherConfig; problems: ConfigProblem[] } {
+export function checkConfig(config: unknown): CheckedConfig {
+  const checked = runSteps(cleanConfigSteps(config));
+  // Anything parseTerm accepts compiles; this keeps that promise checked.
+  compile(checked.config);
+  return checked;
+}
+
+/** checkConfig's cleaning in steps, without the compile (a caller that compiles next checks that anyway). */
+export function* cleanConfigSteps(config: unknown): Steps<CheckedConfig> {
   const problems: ConfigProblem[] = [];
+  const due = yieldEvery(TERMS_PER_STEP);
   const keep = (raw: unknown, topicId: string, field: ConfigField, index: number): raw is string => {
     try {
       parseTerm(raw, topicId);
@@ -39,23 +57,29 @@ export function checkConfig(config: unknown): { config: MatcherConfig; problems:
       return false;
     }
   };
-  const list = (v: unknown, topicId: string, field: ConfigField): string[] => {
+  function* list(v: unknown, topicId: string, field: ConfigField): Steps<string[]> {
     if (v === undefined || v === null) return [];
     if (!Array.isArray(v)) {
       problems.push({ reason: 'invalid-config', topicId, field, term: String(v), index: 0 });
       return [];
     }
-    return v.filter((raw, i): raw is string => keep(raw, topicId, field, i));
-  };
+    const kept: string[] = [];
+    for (let i = 0; i < v.length; i++) {
+      const raw: unknown = v[i];
+      if (keep(raw, topicId, field, i)) kept.push(raw);
+      if (due()) yield;
+    }
+    return kept;
+  }
 
   const source = isObject(config) ? config : {};
   const m = isObject(source.municipality) ? source.municipality : {};
   const municipality: MunicipalityConfig = { name: '' };
   if (typeof m.name === 'string' && m.name.trim() === '') municipality.name = '';
   else if (m.name !== undefined && keep(m.name, MUNICIPALITY_TOPIC, 'name', 0)) municipality.name = m.name;
-  municipality.aliases = list(m.aliases, MUNICIPALITY_TOPIC, 'aliases');
-  municipality.contextual = list(m.contextual, MUNICIPALITY_TOPIC, 'contextual');
-  municipality.exclude = list(m.exclude, MUNICIPALITY_TOPIC, 'exclude');
+  municipality.aliases = yield* list(m.aliases, MUNICIPALITY_TOPIC, 'aliases');
+  municipality.contextual = yield* list(m.contextual, MUNICIPALITY_TOPIC, 'contextual');
+  municipality.exclude = yield* list(m.exclude, MUNICIPALITY_TOPIC, 'exclude');
   municipality.caseSensitive = m.caseSensitive === true;
 
   const topics: TopicConfig[] = [];
@@ -70,13 +94,10 @@ export function checkConfig(config: unknown): { config: MatcherConfig; problems:
     }
     topics.push({
       id: topic.id,
-      terms: list(topic.terms, topic.id, 'terms'),
-      exclude: list(topic.exclude, topic.id, 'exclude'),
+      terms: yield* list(topic.terms, topic.id, 'terms'),
+      exclude: yield* list(topic.exclude, topic.id, 'exclude'),
       caseSensitive: topic.caseSensitive === true,
     });
   }
-  const cleaned = { municipality, topics };
-  // Anything parseTerm accepts compiles; this keeps that promise checked.
-  compile(cleaned);
-  return { config: cleaned, problems };
+  return { config: { municipality, topics }, problems };
 }

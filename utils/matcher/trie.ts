@@ -6,7 +6,11 @@
 // children (the root, the first levels) get a dense row indexed by symbol; the others keep a short child list in
 // CSR form (childStart/childSym/childNode) that is scanned linearly. Keys ending at a node: outStart/outIds.
 
+import { runSteps, type Steps, yieldEvery } from './steps';
+
 const DENSE_MIN_CHILDREN = 5;
+/** Keys read or inserted between two yields. */
+const KEYS_PER_STEP = 512;
 
 export interface Trie {
   /** code unit → symbol (0 = no key uses it) */
@@ -25,6 +29,12 @@ export interface Trie {
 }
 
 export function buildTrie(keys: readonly string[]): Trie {
+  return runSteps(buildTrieSteps(keys));
+}
+
+/** buildTrie in steps: the loops over keys yield (the rest is a few passes over typed arrays). */
+export function* buildTrieSteps(keys: readonly string[]): Steps<Trie> {
+  const due = yieldEvery(KEYS_PER_STEP);
   const alpha = new Uint16Array(0x10000);
   let symbols = 1;
   for (const key of keys) {
@@ -32,6 +42,7 @@ export function buildTrie(keys: readonly string[]): Trie {
       const c = key.charCodeAt(i);
       if (alpha[c] === 0) alpha[c] = symbols++;
     }
+    if (due()) yield;
   }
 
   // Insert keys: node ids are assigned in creation order; edges live in one Map keyed by node * symbols + symbol.
@@ -56,6 +67,7 @@ export function buildTrie(keys: readonly string[]): Trie {
       node = next;
     }
     ends.push(node, k);
+    if (due()) yield;
   }
 
   // Children in CSR form.
