@@ -185,6 +185,52 @@ describe('live scanner in Chromium', () => {
     await page.close();
   });
 
+  it('a new reply template or topic label rescans nothing; the tooltip shows the new label', async () => {
+    await setProfile(PROFILE);
+    const page = await open(FEED_URL);
+    await expect.poll(() => count(page)).toBe(5);
+    const idles = () => page.evaluate(() => (window as unknown as { __idle: unknown[] }).__idle.length);
+    const before = await idles();
+    await setProfile({
+      ...PROFILE,
+      topics: PROFILE.topics.map((t) => (t.id === 'wasser' ? { ...t, label: 'Hochwasserlage' } : t)),
+      templates: [
+        {
+          id: 'danke',
+          title: 'Danke',
+          body: 'Vielen Dank für Ihren Hinweis!',
+          topicIds: [],
+          formality: 'sie',
+          version: 1,
+        },
+      ],
+    });
+    await page.waitForTimeout(1000); // a rescan of this page takes ~100 ms; give one every chance to show
+    expect(await idles()).toBe(before);
+    expect(await count(page)).toBe(5);
+
+    const box = await page.evaluate(() => {
+      const h = CSS.highlights.get('lauscher-blue') as Highlight;
+      const r = [...h].find((x) => x.toString() === 'Hochwasser') as Range;
+      const rect = r.getBoundingClientRect();
+      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+    });
+    await page.mouse.move(box.x, box.y);
+    const tip = page.getByRole('dialog', { name: 'Lauscher' });
+    await expect.poll(() => tip.isVisible()).toBe(true);
+    expect(await tip.textContent()).toContain('Hochwasserlage');
+
+    // a new term does rescan
+    await setProfile({
+      ...PROFILE,
+      topics: PROFILE.topics.map((t) => (t.id === 'wasser' ? { ...t, terms: ['Sandsäcke'] } : t)),
+    });
+    await expect.poll(async () => (await highlightTexts(page))['lauscher-blue']).toEqual(['Sandsäcke']);
+    expect(await idles()).toBeGreaterThan(before);
+    await setProfile(PROFILE);
+    await page.close();
+  });
+
   it('keeps only near-viewport ranges registered on a long feed, and scrolling paints what comes into view', async () => {
     await setProfile(long.profile);
     const page = await open(LONG_URL);

@@ -103,6 +103,22 @@ describe('runStepsInSlices', () => {
     expect(pausedAt).toEqual([10, 14, 18, 22, 26, 30]);
   });
 
+  it('stops at the first pause after it was cancelled', async () => {
+    const clock = { t: 0 };
+    let cancel = false;
+    const value = await runStepsInSlices(work(clock, 30), {
+      firstMs: 4,
+      sliceMs: 4,
+      now: () => clock.t,
+      pause: async () => {
+        if (clock.t >= 8) cancel = true;
+      },
+      cancelled: () => cancel,
+    });
+    expect(value).toBeUndefined();
+    expect(clock.t).toBe(8);
+  });
+
   it('does not pause at all when the work fits the first slice', async () => {
     const clock = { t: 0 };
     let pauses = 0;

@@ -55,6 +55,11 @@ function announceLogged(stats: LogStats) {
 /** Posts read per message when the page is hidden or closed: each chunk leaves before the next is read. */
 const HIDE_CHUNK = 50;
 
+/** What highlighting depends on: the matcher's configuration and the topics' colours. */
+function scanKeyOf(profile: Profile): string {
+  return JSON.stringify([matcherConfigOf(profile), profile.topics.map((t) => [t.id, t.color])]);
+}
+
 function highlightLookup(profile: Profile) {
   const byTopic = new Map(profile.topics.map((t) => [t.id, highlightName(t.color)]));
   return (topicId: string) =>
@@ -62,18 +67,22 @@ function highlightLookup(profile: Profile) {
 }
 
 /**
- * Compiling in slices: an ordinary profile (a few hundred terms, ~2–5 ms) compiles at once, in the task that asked;
- * a big one (thousands of terms, 40 ms and more) gives the page its turn between slices instead of making a long task.
+ * Compiling in slices: at page load an ordinary profile (a few hundred terms, ~2–5 ms) compiles at once, so the viewport
+ * can be painted in the page's first frame; a big one (thousands of terms, 40 ms and more) gives the page its turn
+ * between slices instead of making a long task. After a settings change nothing waits for a frame: 8 ms from the start.
  */
-const COMPILE_SLICES: SliceOptions = {
-  firstMs: 25,
-  sliceMs: 8,
-  pause: () => new Promise((resolve) => setTimeout(resolve, 0)),
-};
+const PAUSE = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+const AT_LOAD: SliceOptions = { firstMs: 25, sliceMs: 8, pause: PAUSE };
+const ON_CHANGE: SliceOptions = { firstMs: 8, sliceMs: 8, pause: PAUSE };
 
-/** Never goes dark on a bad stored setting: highlights what compiles, reports the terms left out. */
-async function compile(profile: Profile): Promise<Matcher> {
-  const { matcher, problems } = await runStepsInSlices(compileTolerantSteps(matcherConfigOf(profile)), COMPILE_SLICES);
+/**
+ * Never goes dark on a bad stored setting: highlights what compiles, reports the terms left out. Undefined when
+ * `cancelled` said so between two slices.
+ */
+async function compile(profile: Profile, slices: SliceOptions): Promise<Matcher | undefined> {
+  const result = await runStepsInSlices(compileTolerantSteps(matcherConfigOf(profile)), slices);
+  if (!result) return undefined;
+  const { matcher, problems } = result;
   void reportSettingsProblems(
     problems.map((p) => ({ topicId: p.topicId, term: p.term, messageKey: REASON_MESSAGE_KEYS[p.reason] })),
   );
@@ -108,9 +117,9 @@ async function runLauscher(ctx: PageScope, mode: RunningMode): Promise<void> {
   stylesAdopted = true;
   const profile = await profileItem.getValue();
   // While the page is still parsing: compiling does not wait for the DOM.
-  const matcher = await compile(profile);
+  const matcher = await compile(profile, AT_LOAD);
   await domReady();
-  if (ctx.isInvalid) return;
+  if (ctx.isInvalid || !matcher) return;
 
   const url = () => location.href;
   let scanner: Scanner | undefined;
@@ -184,17 +193,32 @@ async function runLauscher(ctx: PageScope, mode: RunningMode): Promise<void> {
     showTooltip: showFor,
   });
 
-  // Each change compiles in slices while the old terms stay painted; only the newest change is applied.
+  // A change of terms or colours compiles in slices while the old terms stay painted, and only the newest one is
+  // applied. Any other change (a label, a reply template, the pseudonym key the background adds to a saved profile)
+  // rescans nothing: every open tab used to re-read its whole page for each edit of a template.
+  let scanKey = scanKeyOf(profile);
+  let latest = profile;
   let change = 0;
+  let compiling = false;
   const unwatch = profileItem.watch(async (next) => {
+    latest = next;
+    const key = scanKeyOf(next);
+    if (key === scanKey) {
+      if (!compiling) current = next;
+      return;
+    }
+    scanKey = key;
     const mine = ++change;
-    const nextMatcher = await compile(next);
-    if (mine !== change || ctx.isInvalid) return;
-    current = next;
+    compiling = true;
+    const nextMatcher = await compile(next, { ...ON_CHANGE, cancelled: () => mine !== change || ctx.isInvalid });
+    if (mine !== change || ctx.isInvalid || !nextMatcher) return;
+    compiling = false;
+    // the newest profile: a later save with the same terms (and another label) may have come in meanwhile
+    current = latest;
     tooltip.hide();
     index.reset();
     navigator?.reset();
-    scanner.rescanAll({ matcher: nextMatcher, highlightFor: highlightLookup(next) });
+    scanner.rescanAll({ matcher: nextMatcher, highlightFor: highlightLookup(latest) });
   });
   ctx.onInvalidated(unwatch);
 

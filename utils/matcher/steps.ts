@@ -20,11 +20,16 @@ export interface SliceOptions {
   sliceMs: number;
   /** Gives the page its turn; resolves when work may go on. */
   pause: () => Promise<void>;
+  /** Asked after each pause: true stops the work (a newer request replaced it). */
+  cancelled?: () => boolean;
   now?: () => number;
 }
 
-/** Runs the steps in slices of at most about `sliceMs` (the first one `firstMs`), pausing between them. */
-export async function runStepsInSlices<T>(steps: Steps<T>, options: SliceOptions): Promise<T> {
+/**
+ * Runs the steps in slices of at most about `sliceMs` (the first one `firstMs`), pausing between them; undefined when
+ * cancelled.
+ */
+export async function runStepsInSlices<T>(steps: Steps<T>, options: SliceOptions): Promise<T | undefined> {
   const now = options.now ?? (() => performance.now());
   let until = now() + options.firstMs;
   for (;;) {
@@ -32,6 +37,7 @@ export async function runStepsInSlices<T>(steps: Steps<T>, options: SliceOptions
     if (r.done) return r.value;
     if (now() >= until) {
       await options.pause();
+      if (options.cancelled?.()) return undefined;
       until = now() + options.sliceMs;
     }
   }
