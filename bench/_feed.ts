@@ -359,3 +359,20 @@ export function hostilePosts(pos = 9001): { town3000: string; text200k: string }
   }
   return { town3000: post(pos, town), text200k: post(pos + 1, esc(words.join(' '))) };
 }
+
+/**
+ * `count` made-up words, distinct from each other and from German text ("Qbauweg", "Qratpark", …): terms for big team
+ * profiles (the profile bench, the compile tests). Up to 22,608 of them.
+ */
+export function madeUpWords(count: number): string[] {
+  const syllables = ['bau', 'weg', 'rat', 'haus', 'park', 'platz', 'kehr', 'brü', 'cke', 'rung', 'kita', 'markt'];
+  const out = new Set<string>();
+  for (const a of syllables)
+    for (const b of syllables)
+      for (const c of ['', ...syllables])
+        for (const d of c ? ['', ...syllables] : ['']) {
+          if (out.size >= count) return [...out];
+          out.add(`Q${a}${b}${c}${d}`);
+        }
+  return [...out];
+}

@@ -18,7 +18,7 @@ import type { Page } from 'playwright-core';
 import { CHROME_E2E_BUILD, launchLauscher } from '../scripts/launch-chromium';
 import type { ScanStats } from '../utils/scanner';
 import type { Profile } from '../utils/settings';
-import { generateFeed } from './_feed';
+import { generateFeed, madeUpWords } from './_feed';
 
 const SMALL_URL = 'https://www.facebook.com/groups/bench-small/';
 const FULL_URL = 'https://www.facebook.com/groups/bench/';
@@ -38,20 +38,6 @@ function instrument() {
     p.idle.push({ at: performance.now(), ...JSON.parse(String((e as CustomEvent).detail)) });
   });
   (window as unknown as { __probe: typeof p }).__probe = p;
-}
-
-/** Made-up words, distinct from each other and from German text ("Qbauweg", "Qratpark", …). */
-function madeUpWords(count: number): string[] {
-  const syllables = ['bau', 'weg', 'rat', 'haus', 'park', 'platz', 'kehr', 'brü', 'cke', 'rung', 'kita', 'markt'];
-  const out: string[] = [];
-  for (const a of syllables)
-    for (const b of syllables)
-      for (const c of ['', ...syllables])
-        for (const d of ['', ...syllables]) {
-          if (out.length >= count) return out;
-          out.push(`Q${a}${b}${c}${d}`);
-        }
-  return out;
 }
 
 /** The bench feed's profile grown to `terms` terms with made-up words in extra topics. */

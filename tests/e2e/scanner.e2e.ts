@@ -4,7 +4,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateFeed } from '../../bench/_feed';
+import { generateFeed, madeUpWords } from '../../bench/_feed';
 import {
   CHROME_E2E_BUILD,
   highlightTexts,
@@ -139,14 +139,8 @@ describe('live scanner in Chromium', () => {
   });
 
   it('a 6,000-term profile compiles in slices and paints; of two quick changes the newer one wins', async () => {
-    // Made-up words (Baurat, Bauweg, …): three topics of 2,000, the most a topic may hold, the last with the real term.
-    const syllables = ['bau', 'weg', 'rat', 'haus', 'park', 'platz', 'kehr', 'brü', 'cke', 'rung', 'kita', 'markt'];
-    const words = new Set<string>();
-    for (const a of syllables)
-      for (const b of syllables)
-        for (const c of ['', ...syllables])
-          for (const d of ['', ...syllables]) if (words.size < 6000) words.add(`Q${a}${b}${c}${d}`);
-    const many = [...words];
+    // Three topics of 2,000 made-up terms, the most a topic may hold; the last also has the real term.
+    const many = madeUpWords(6000);
     const big: Profile = {
       ...PROFILE,
       topics: [

@@ -1,6 +1,7 @@
 // Compiling in steps (utils/matcher/steps.ts): a big profile yields often enough for the content script to spread it
 // over tasks, gives the same matcher as the one-go compile, and the slice runner pauses only once its budget is used.
 import { describe, expect, it } from 'vitest';
+import { madeUpWords } from '../../bench/_feed';
 import {
   compileMatcher,
   compileTolerant,
@@ -11,23 +12,8 @@ import {
 } from '../../utils/matcher';
 import { compileSteps } from '../../utils/matcher/compile';
 
-/** Distinct made-up words: "Baurat", "Bauweg", … (no real word needed, only many terms). */
-function words(count: number): string[] {
-  const syllables = ['bau', 'weg', 'rat', 'haus', 'park', 'platz', 'kehr', 'brü', 'cke', 'rung', 'kita', 'markt'];
-  const out: string[] = [];
-  for (const a of syllables)
-    for (const b of syllables)
-      for (const c of ['', ...syllables])
-        for (const d of ['', ...syllables]) {
-          if (out.length === count) return out;
-          const w = a + b + c + d;
-          if (!out.includes(w[0]?.toUpperCase() + w.slice(1))) out.push(w[0]?.toUpperCase() + w.slice(1));
-        }
-  return out;
-}
-
 function bigConfig(terms: number): MatcherConfig {
-  const list = words(terms);
+  const list = madeUpWords(terms);
   return {
     municipality: { name: 'Musterstadt', aliases: ['#musterstadt'] },
     topics: [
@@ -53,7 +39,7 @@ describe('compiling in steps', () => {
     // checking (64 terms a step), parsing (32 a step) and the trie (512 keys a step): well over 100 pauses possible
     expect(yields).toBeGreaterThan(150);
     expect(value.problems).toEqual([]);
-    const list = words(4000);
+    const list = madeUpWords(4000);
     // an exact term of topic a, a prefix term of a with a suffix, the last term of b
     const text = `Der ${list[1]} in Musterstadt, die ${list[10]}sanierung, #musterstadt und ${list[3999]}.`;
     const once = compileMatcher(config).scan(text);
