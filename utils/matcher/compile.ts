@@ -171,6 +171,7 @@ export class Compiled {
 export function* compileSteps(config: MatcherConfig): Steps<Compiled> {
   const { patterns, topicIds } = yield* compilePatternsSteps(config);
   const trie = yield* buildTrieSteps(patterns.map((p) => p.key));
+  yield;
   return new Compiled(patterns, topicIds, trie);
 }
 

@@ -53,7 +53,11 @@ export interface TolerantResult {
 export function* compileTolerantSteps(config: unknown): Steps<TolerantResult> {
   const { config: cleaned, problems } = yield* cleanConfigSteps(config);
   const compiled = yield* compileSteps(cleaned);
-  return { matcher: new TrieMatcher(new Scanner(compiled)), problems };
+  yield;
+  const matcher = new TrieMatcher(new Scanner(compiled));
+  // once more before returning: what the caller does next (start the scanner) need not share the scan tables' slice
+  yield;
+  return { matcher, problems };
 }
 
 class TrieMatcher implements Matcher {

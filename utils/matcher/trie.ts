@@ -32,7 +32,7 @@ export function buildTrie(keys: readonly string[]): Trie {
   return runSteps(buildTrieSteps(keys));
 }
 
-/** buildTrie in steps: the loops over keys yield (the rest is a few passes over typed arrays). */
+/** buildTrie in steps: the loops over keys yield, and so does each pass over the nodes. */
 export function* buildTrieSteps(keys: readonly string[]): Steps<Trie> {
   const due = yieldEvery(KEYS_PER_STEP);
   const alpha = new Uint16Array(0x10000);
@@ -70,6 +70,8 @@ export function* buildTrieSteps(keys: readonly string[]): Steps<Trie> {
     if (due()) yield;
   }
 
+  // The passes below are over typed arrays, each a few ms for a profile of 100,000 terms: a chance to pause between.
+  yield;
   // Children in CSR form.
   const childStart = new Int32Array(nodes + 1);
   for (let n = 1; n < nodes; n++) {
@@ -88,6 +90,7 @@ export function* buildTrieSteps(keys: readonly string[]): Steps<Trie> {
     childNode[at] = n;
   }
 
+  yield;
   // Dense rows for busy nodes (always the root).
   const denseOff = new Int32Array(nodes).fill(-1);
   let denseRows = 0;
@@ -103,6 +106,7 @@ export function* buildTrieSteps(keys: readonly string[]): Steps<Trie> {
       dense[off + (childSym[e] as number)] = childNode[e] as number;
   }
 
+  yield;
   // Outputs in CSR form.
   const outStart = new Int32Array(nodes + 1);
   for (let i = 0; i < ends.length; i += 2) {
