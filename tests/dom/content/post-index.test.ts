@@ -22,7 +22,8 @@ const EVERY_BLOCK: Matcher = {
   },
 };
 
-function logPage(page: Loaded, matcher: Matcher) {
+/** A post index on the page that keeps what it sends. */
+function indexOn(page: Loaded) {
   const sent: MentionInput[] = [];
   const index = createPostIndex({
     adapter: page.adapter,
@@ -31,6 +32,11 @@ function logPage(page: Loaded, matcher: Matcher) {
       sent.push(...m);
     },
   });
+  return { sent, index };
+}
+
+function logPage(page: Loaded, matcher: Matcher) {
+  const { sent, index } = indexOn(page);
   const groups = new Map<Element, Element>();
   for (const block of collectBlocks(page.doc.body)) {
     const matches = matcher.scan(block.text);
@@ -172,14 +178,7 @@ describe('post index bookkeeping', () => {
 
   it('keeps at most 32 spellings of the matched words per item, and every term', () => {
     const page = loadFixture('reddit/2020-redesign-thread.html', url);
-    const sent: MentionInput[] = [];
-    const index = createPostIndex({
-      adapter: page.adapter,
-      pageUrl: () => page.url.href,
-      send: async (m) => {
-        sent.push(...m);
-      },
-    });
+    const { sent, index } = indexOn(page);
     const block = collectBlocks(page.doc.body).find((b) => b.text.length > 120 && index.itemAt(b.element));
     if (!block) throw new Error('no long comment block in the fixture');
     // 100 different "words" (the text's first 1, 2, … 100 characters) for one term, and a second term once
